@@ -1,0 +1,1 @@
+"""Code generation tooling: regenerate generated/ from specs/ and detect drift."""

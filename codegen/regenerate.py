@@ -1,0 +1,226 @@
+"""Regenerate the clients from `specs/` and check that `generated/` matches them.
+
+Usage (normally through nox: `nox -s generate`, `nox -s drift`):
+
+    python codegen/regenerate.py generate            # rewrite generated/ from the specs
+    python codegen/regenerate.py check               # lint specs, regenerate, diff vs generated/
+    python codegen/regenerate.py check --against DIR # same, against another copy
+
+The generator always writes into a fresh temporary folder: openapi-python-client's
+`--overwrite` rebuilds only `models/` and `api/`, so stale files elsewhere would survive an
+in-place run and hide drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+
+# Written by this script into generated/ so the folder explains itself; compared like the rest.
+GENERATED_README = """\
+# generated/: do not edit
+
+Everything here is written by `nox -s generate` (codegen/regenerate.py) from `specs/`, with
+openapi-python-client and ruff at the versions pinned in pyproject.toml. Hand edits are lost on
+the next regeneration and fail `nox -s drift`. Change the spec, the generator config in
+`codegen/`, or the overlay in `overlay/` instead.
+"""
+
+# Build litter that git ignores; everything else in the tree counts.
+IGNORED_NAMES = frozenset({"__pycache__"})
+IGNORED_SUFFIXES = (".pyc", ".pyo")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One generated package: the spec it comes from and the generator config it uses."""
+
+    package: str
+    spec: Path
+    config: Path
+
+
+TARGETS = (
+    Target("truemed_client", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"),
+    Target("goodstack_client", ROOT / "specs/goodstack.yaml", ROOT / "codegen/goodstack.yaml"),
+)
+
+
+class GenerationError(RuntimeError):
+    """The generator failed or warned (we run it with --fail-on-warning)."""
+
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def lint_specs() -> list[str]:
+    """Validate every spec with openapi-spec-validator; return one line per problem."""
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.readers import read_from_filename
+
+    problems = []
+    for target in TARGETS:
+        spec, _ = read_from_filename(str(target.spec))
+        try:
+            validate(spec)
+        except Exception as exc:  # the validator raises several unrelated types
+            problems.append(f"{_display(target.spec)}: {exc}")
+    return problems
+
+
+def _tool_env() -> dict[str, str]:
+    # The generator runs `ruff` from PATH as a post hook: make it the ruff pinned beside us.
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["RUFF_NO_CACHE"] = "true"
+    return env
+
+
+def generate_tree(dest: Path) -> None:
+    """Write a complete `generated/` tree into the empty or absent folder `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for target in TARGETS:
+        out = dest / target.package
+        command = [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(target.spec),
+            "--config",
+            str(target.config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
+            "--overwrite",
+            "--fail-on-warning",
+        ]
+        result = subprocess.run(
+            command, cwd=dest, env=_tool_env(), capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise GenerationError(
+                f"openapi-python-client failed for {_display(target.spec)}:\n"
+                f"{result.stdout}{result.stderr}"
+            )
+    (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
+
+
+def regenerate() -> None:
+    """Replace `generated/` with a fresh generation, whole, so no stale file survives."""
+    with tempfile.TemporaryDirectory(prefix="eligibility-generate-") as tmp:
+        fresh = Path(tmp) / "generated"
+        generate_tree(fresh)
+        if GENERATED.exists():
+            shutil.rmtree(GENERATED)
+        shutil.copytree(fresh, GENERATED)
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part in IGNORED_NAMES for part in relative.parts):
+            continue
+        if path.is_file() and not path.name.endswith(IGNORED_SUFFIXES):
+            yield relative
+
+
+def diff_trees(expected: Path, actual: Path) -> list[str]:
+    """Compare two trees byte for byte; return a readable report, empty when identical.
+
+    `expected` is the fresh generation, `actual` the committed copy, so "+" lines in the
+    unified diffs are what someone added by hand.
+    """
+    expected_files = set(_files(expected))
+    actual_files = set(_files(actual))
+    report: list[str] = []
+    for missing in sorted(expected_files - actual_files):
+        report.append(f"missing from {actual.name}/: {missing} (the generator writes it)")
+    for extra in sorted(actual_files - expected_files):
+        report.append(f"not produced by the generator: {extra}")
+    for common in sorted(expected_files & actual_files):
+        want = (expected / common).read_bytes()
+        have = (actual / common).read_bytes()
+        if want == have:
+            continue
+        try:
+            want_lines = want.decode("utf-8").splitlines(keepends=True)
+            have_lines = have.decode("utf-8").splitlines(keepends=True)
+        except UnicodeDecodeError:
+            report.append(f"differs (binary): {common}")
+            continue
+        diff = difflib.unified_diff(
+            want_lines,
+            have_lines,
+            fromfile=f"regenerated/{common}",
+            tofile=f"committed/{common}",
+        )
+        body = "".join(diff)
+        if not body:  # same text, different bytes: line endings or a trailing newline
+            body = "(the files differ only in line endings or trailing bytes)\n"
+        report.append(f"differs: {common}\n{body.rstrip()}")
+    return report
+
+
+def check(against: Path) -> int:
+    """Lint the specs, regenerate into a temporary folder and diff it against `against`."""
+    problems = lint_specs()
+    if problems:
+        print("Spec lint failed:", *problems, sep="\n  ", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="eligibility-drift-") as tmp:
+        fresh = Path(tmp) / "generated"
+        generate_tree(fresh)
+        report = diff_trees(fresh, against)
+    if report:
+        print(
+            f"Drift: {against} does not match a fresh generation from specs/.\n"
+            "Run `nox -s generate` and commit the result; never edit generated/ by hand.\n",
+            file=sys.stderr,
+        )
+        print("\n".join(report), file=sys.stderr)
+        return 1
+    print(f"No drift: {against} matches a fresh generation from specs/ byte for byte.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("generate", help="rewrite generated/ from specs/")
+    check_parser = commands.add_parser("check", help="fail if generated/ differs from specs/")
+    check_parser.add_argument("--against", type=Path, default=GENERATED)
+    commands.add_parser("lint-specs", help="validate the specs only")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "generate":
+            regenerate()
+            print(f"Regenerated {GENERATED.relative_to(ROOT)}/ from specs/.")
+            return 0
+        if args.command == "lint-specs":
+            problems = lint_specs()
+            print("\n".join(problems) or "Specs are valid.")
+            return 1 if problems else 0
+        return check(args.against)
+    except GenerationError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

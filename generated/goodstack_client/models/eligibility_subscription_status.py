@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class EligibilitySubscriptionStatus(StrEnum):
+    CANCELLED = "cancelled"
+    CANNOT_DEFINE_ELIGIBILITY = "cannot_define_eligibility"
+    LIVE = "live"
+    PENDING = "pending"
+    PENDING_VALIDATION_REQUEST = "pending_validation_request"
+    VALIDATION_REQUEST_FAILED = "validation_request_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)

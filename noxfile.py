@@ -1,0 +1,122 @@
+"""Development sessions. A plain `nox` runs lint, typecheck, tests, drift and build.
+
+Every session installs what it needs from pyproject.toml's pinned dependency groups, so a
+machine with only Python 3.11+ and nox can run all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+
+# uv when it is installed, plain virtualenv otherwise; never fetch an interpreter.
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build"]
+nox.options.error_on_missing_interpreters = True
+os.environ["UV_PYTHON_DOWNLOADS"] = "never"
+
+LINTED = ["overlay", "tests", "codegen", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "noxfile.py"]
+WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
+
+
+def _install_groups(session: nox.Session, *groups: str) -> None:
+    session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+@nox.session(python=None)
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check on everything hand-written."""
+    _install_groups(session, "lint")
+    session.run("ruff", "check", *LINTED)
+    session.run("ruff", "format", "--check", *LINTED)
+
+
+@nox.session(python=None)
+def typecheck(session: nox.Session) -> None:
+    """Mypy --strict on the overlay, the tests and the tooling."""
+    _install_groups(session, "typecheck")
+    session.install("-e", ".")
+    session.run("mypy", *TYPED)
+
+
+@nox.session(python=None)
+def tests(session: nox.Session) -> None:
+    """Run the test suite offline."""
+    _install_groups(session, "test")
+    session.install("-e", ".")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=None)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from specs/ with the pinned generator and ruff."""
+    _install_groups(session, "codegen")
+    session.run("python", "codegen/regenerate.py", "generate")
+
+
+@nox.session(python=None)
+def drift(session: nox.Session) -> None:
+    """Lint the specs, regenerate into a temporary folder, and fail on any difference."""
+    _install_groups(session, "codegen")
+    session.run("python", "codegen/regenerate.py", "check")
+
+
+@nox.session(python=None)
+def build(session: nox.Session) -> None:
+    """Build the wheel, check what it holds, and import it from a fresh virtualenv."""
+    session.install("build==1.3.0", "pip")
+    with tempfile.TemporaryDirectory(prefix="eligibility-build-") as tmp:
+        dist = Path(tmp) / "dist"
+        session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT))
+        wheels = list(dist.glob("*.whl"))
+        if len(wheels) != 1:
+            session.error(f"expected one wheel, found {wheels}")
+        wheel = wheels[0]
+        _check_wheel_contents(session, wheel)
+
+        venv = Path(tmp) / "venv"
+        session.run(sys.executable, "-m", "venv", str(venv), external=True)
+        bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+        python = str(bindir / "python")
+        session.run(python, "-m", "pip", "install", "--quiet", str(wheel), external=True)
+        # Import from outside the checkout so the source tree cannot shadow the wheel.
+        with session.chdir(tmp):
+            session.run(
+                python,
+                "-c",
+                "import eligibility_clients, truemed_client, goodstack_client, pathlib;"
+                "assert (pathlib.Path(eligibility_clients.__file__).parent / 'py.typed').exists();"
+                "print('wheel imports', eligibility_clients.__version__)",
+                external=True,
+            )
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+
+
+def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    top_level = {name.split("/", 1)[0] for name in names if not name.endswith(".dist-info/")}
+    packages = {name for name in top_level if not name.endswith(".dist-info")}
+    if packages != WHEEL_PACKAGES:
+        session.error(f"wheel holds packages {sorted(packages)}, expected {sorted(WHEEL_PACKAGES)}")
+    forbidden = [
+        name
+        for name in names
+        if any(part in {"tests", "specs", "cassettes"} for part in name.split("/"))
+        or name.endswith((".yaml", ".yml"))
+    ]
+    if forbidden:
+        session.error(f"wheel holds files it must not ship: {forbidden}")
+    if "eligibility_clients/py.typed" not in names:
+        session.error("wheel lacks eligibility_clients/py.typed")
+    session.log(f"{wheel.name}: {len(names)} files, packages {sorted(packages)}")
