@@ -28,3 +28,40 @@ def goodstack_body() -> dict[str, Any]:
     """Goodstack's documented example of a list body (from the seed document)."""
     body: dict[str, Any] = load_json("goodstack_list_example.json")
     return body
+
+
+@pytest.fixture(autouse=True)
+def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record retry delays instead of sleeping them."""
+    from eligibility_clients import _retries
+
+    delays: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        delays.append(seconds)
+
+    async def asleep(seconds: float) -> None:
+        delays.append(seconds)
+
+    monkeypatch.setattr(_retries, "_sleep", sleep)
+    monkeypatch.setattr(_retries, "_asleep", asleep)
+    return delays
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see a real key or base URL from the developer's shell."""
+    for name in (
+        "TRUEMED_API_KEY",
+        "TRUEMED_BASE_URL",
+        "GOODSTACK_API_KEY",
+        "GOODSTACK_BASE_URL",
+        "ELIGIBILITY_CLIENTS_LOG",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Run `@pytest.mark.anyio` tests on asyncio only."""
+    return "asyncio"

@@ -1,5 +1,84 @@
-"""Typed clients for Truemed's and Goodstack's eligibility APIs."""
+"""Typed clients for Truemed's and Goodstack's eligibility APIs.
 
+```python
+from eligibility_clients import TruemedClient
+
+with TruemedClient() as client:  # key from TRUEMED_API_KEY
+    for session in client.qualification_sessions.list(status="approved"):
+        print(session.qualification_session_id, session.created_at)
+```
+
+Everything users need is importable from here: the four clients, the page classes, the
+exception hierarchy (all derived from `APIError`), and the item and enum types.
+"""
+
+from goodstack_client.models import (
+    ActivitySubTag,
+    ActivityTag,
+    EligibilityStatus,
+    EligibilitySubscription,
+    EligibilitySubscriptionResults,
+    EligibilitySubscriptionSort,
+    EligibilitySubscriptionStatus,
+    SortDirection,
+)
+from truemed_client.models import QualificationSession, QualificationSessionStatus
+
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingAPIKeyError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._goodstack import AsyncGoodstackClient, GoodstackClient
+from ._logging import setup_from_env as _setup_logging_from_env
+from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+from ._truemed import AsyncTruemedClient, TruemedClient
 from ._version import __version__
 
-__all__ = ["__version__"]
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ActivitySubTag",
+    "ActivityTag",
+    "AsyncGoodstackClient",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncTruemedClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "EligibilityStatus",
+    "EligibilitySubscription",
+    "EligibilitySubscriptionResults",
+    "EligibilitySubscriptionSort",
+    "EligibilitySubscriptionStatus",
+    "GoodstackClient",
+    "InternalServerError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "QualificationSession",
+    "QualificationSessionStatus",
+    "RateLimitError",
+    "SortDirection",
+    "SyncPage",
+    "TruemedClient",
+    "UnprocessableEntityError",
+    "__version__",
+]
+
+_setup_logging_from_env()

@@ -1,0 +1,128 @@
+"""What both APIs' clients share: settings, the httpx client, and its lifecycle.
+
+Deliberately thin: each API module adds its own resources on top.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from ._config import Settings, Vendor, resolve_settings
+from ._http import build_async_client, build_client
+
+
+class SyncAPIClient:
+    """Settings, connection pool and context-manager support for a sync client."""
+
+    def __init__(
+        self,
+        vendor: Vendor,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        environment: str,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        transport: httpx.BaseTransport | None,
+    ) -> None:
+        self._settings: Settings = resolve_settings(
+            vendor,
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._http = build_client(self._settings, transport)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API root requests go to."""
+        return self._settings.base_url
+
+    @property
+    def environment(self) -> str:
+        """`"production"` or `"sandbox"`."""
+        return self._settings.environment
+
+    def close(self) -> None:
+        """Close the connection pool; the client cannot be used afterwards."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return _describe(self, self._settings)
+
+
+class AsyncAPIClient:
+    """Settings, connection pool and async context-manager support for an async client."""
+
+    def __init__(
+        self,
+        vendor: Vendor,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        environment: str,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        transport: httpx.AsyncBaseTransport | None,
+    ) -> None:
+        self._settings: Settings = resolve_settings(
+            vendor,
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._http = build_async_client(self._settings, transport)
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API root requests go to."""
+        return self._settings.base_url
+
+    @property
+    def environment(self) -> str:
+        """`"production"` or `"sandbox"`."""
+        return self._settings.environment
+
+    async def aclose(self) -> None:
+        """Close the connection pool; the client cannot be used afterwards."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return _describe(self, self._settings)
+
+
+def _describe(client: object, settings: Settings) -> str:
+    # Never the key: only where requests go and how they are retried.
+    return (
+        f"{type(client).__name__}(base_url={str(settings.base_url)!r}, "
+        f"environment={settings.environment!r}, max_retries={settings.max_retries})"
+    )

@@ -1,0 +1,159 @@
+"""Client settings: where the key, host and limits come from, and the rules they must meet."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from ._errors import MissingAPIKeyError
+from ._logging import logger
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """What differs between the two APIs at the connection level."""
+
+    name: str
+    key_env: str
+    base_url_env: str
+    environments: Mapping[str, str]
+    auth_header: str
+
+
+TRUEMED = Vendor(
+    name="Truemed",
+    key_env="TRUEMED_API_KEY",
+    base_url_env="TRUEMED_BASE_URL",
+    environments={
+        "production": "https://api.truemed.com",
+        "sandbox": "https://dev-api.truemed.com",
+    },
+    auth_header="x-truemed-api-key",
+)
+GOODSTACK = Vendor(
+    name="Goodstack",
+    key_env="GOODSTACK_API_KEY",
+    base_url_env="GOODSTACK_BASE_URL",
+    environments={
+        "production": "https://api.goodstack.io",
+        "sandbox": "https://sandbox-api.goodstack.io",
+    },
+    auth_header="Authorization",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved, validated client settings. The key is left out of `repr`."""
+
+    vendor: Vendor
+    api_key: str = field(repr=False)
+    base_url: httpx.URL
+    environment: str
+    timeout: httpx.Timeout
+    max_retries: int
+
+
+def resolve_settings(
+    vendor: Vendor,
+    *,
+    api_key: str | None,
+    base_url: str | httpx.URL | None,
+    environment: str,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+) -> Settings:
+    """Apply defaults from the environment and check every setting; raise on a bad one."""
+    if environment not in vendor.environments:
+        allowed = ", ".join(repr(e) for e in vendor.environments)
+        raise ValueError(f"Unknown {vendor.name} environment {environment!r}; use one of {allowed}")
+    key = api_key if api_key is not None else os.environ.get(vendor.key_env)
+    if not key or not key.strip():
+        raise MissingAPIKeyError(
+            f"No {vendor.name} API key: pass api_key=... or set the {vendor.key_env} "
+            "environment variable."
+        )
+    if any(c in key for c in "\r\n"):
+        raise ValueError(f"The {vendor.name} API key contains a line break")
+    url = base_url if base_url is not None else os.environ.get(vendor.base_url_env)
+    resolved_url = _check_base_url(vendor, url or vendor.environments[environment])
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+    return Settings(
+        vendor=vendor,
+        api_key=key.strip(),
+        base_url=resolved_url,
+        environment=environment,
+        timeout=_check_timeout(timeout),
+        max_retries=max_retries,
+    )
+
+
+def _check_base_url(vendor: Vendor, raw: str | httpx.URL) -> httpx.URL:
+    try:
+        url = httpx.URL(raw)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ValueError(f"Invalid {vendor.name} base_url {str(raw)!r}: {exc}") from None
+    if url.scheme not in ("https", "http") or not url.host:
+        raise ValueError(
+            f"{vendor.name} base_url must be an absolute http(s) URL, got {str(raw)!r}"
+        )
+    if url.scheme == "http" and not is_loopback(url.host):
+        raise ValueError(
+            f"Refusing to send the {vendor.name} API key over plain http to {url.host!r}: "
+            "use https, or http only to localhost / 127.0.0.0/8 / ::1."
+        )
+    if url.query or url.fragment:
+        raise ValueError(f"{vendor.name} base_url must not carry a query or fragment")
+    return url
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+class APIKeyAuth(httpx.Auth):
+    """Adds the API key header, but only to requests for the configured API origin.
+
+    A URL handed back by the API (such as a pagination link) that points elsewhere must never
+    receive the key.
+    """
+
+    def __init__(self, header: str, key: str, origin: httpx.URL) -> None:
+        self._header = header
+        self._key = key
+        self._origin = (origin.scheme, origin.host, origin.port)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Attach the key when the request goes to the configured origin."""
+        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
+            request.headers[self._header] = self._key
+        else:
+            logger.warning("not sending the API key to foreign origin %s", request.url.host)
+        yield request
+
+    def __repr__(self) -> str:
+        return f"APIKeyAuth(header={self._header!r}, key=<redacted>)"

@@ -1,0 +1,216 @@
+"""Building the httpx clients, sending one request, and turning its response into a model.
+
+Everything a response can do wrong ends here as one of the package's exceptions: a transport
+failure as `APIConnectionError`, an error status as an `APIStatusError` subclass, and a success
+body that is not JSON or does not fit the spec as `APIResponseValidationError`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+import httpx
+
+from ._config import APIKeyAuth, Settings
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    decode_body,
+    status_error_from_response,
+)
+from ._logging import logger
+from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._version import __version__
+
+USER_AGENT = f"eligibility-clients/{__version__} python-httpx/{httpx.__version__}"
+
+
+class Model(Protocol):
+    """What the generated attrs models offer for parsing."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+def _client_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "base_url": settings.base_url,
+        "timeout": settings.timeout,
+        "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+        "auth": APIKeyAuth(settings.vendor.auth_header, settings.api_key, settings.base_url),
+        # A redirect could lead anywhere; the APIs document none, so none is followed.
+        "follow_redirects": False,
+    }
+
+
+def build_client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.Client:
+    """An httpx.Client for `settings`, retrying on top of `transport` (default: the network)."""
+    if transport is not None and not isinstance(transport, httpx.BaseTransport):
+        raise TypeError(
+            f"transport must be an httpx.BaseTransport, got {type(transport).__name__}"
+            " (async clients take an httpx.AsyncBaseTransport)"
+        )
+    inner = transport if transport is not None else httpx.HTTPTransport()
+    policy = RetryPolicy(max_retries=settings.max_retries)
+    return httpx.Client(transport=RetryTransport(inner, policy), **_client_options(settings))
+
+
+def build_async_client(
+    settings: Settings, transport: httpx.AsyncBaseTransport | None
+) -> httpx.AsyncClient:
+    """An httpx.AsyncClient for `settings`, retrying on top of `transport`."""
+    if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+        raise TypeError(
+            f"transport must be an httpx.AsyncBaseTransport, got {type(transport).__name__}"
+            " (sync clients take an httpx.BaseTransport)"
+        )
+    inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+    policy = RetryPolicy(max_retries=settings.max_retries)
+    return httpx.AsyncClient(
+        transport=AsyncRetryTransport(inner, policy), **_client_options(settings)
+    )
+
+
+def send(http: httpx.Client, url: str, params: Mapping[str, Any]) -> httpx.Response:
+    """GET `url`; return the success response or raise the package's exception."""
+    try:
+        response = http.get(url, params=params)
+    except httpx.RequestError as exc:
+        raise _connection_error(exc) from exc
+    return _checked(response)
+
+
+async def asend(http: httpx.AsyncClient, url: str, params: Mapping[str, Any]) -> httpx.Response:
+    """Async `send`."""
+    try:
+        response = await http.get(url, params=params)
+    except httpx.RequestError as exc:
+        raise _connection_error(exc) from exc
+    return _checked(response)
+
+
+def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # httpx raises this when no request is attached
+        request = None
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out: {detail}", request=request)
+    return APIConnectionError(f"Connection error: {detail}", request=request)
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    logger.debug(
+        "response %s %s -> %d (%d bytes)",
+        response.request.method,
+        response.request.url,
+        response.status_code,
+        len(response.content),
+    )
+    if not response.is_success:
+        raise status_error_from_response(response)
+    return response
+
+
+def parse_model(
+    model: type[ModelT],
+    response: httpx.Response,
+    *,
+    items: tuple[str, type[Model]] | None = None,
+) -> ModelT:
+    """Parse a success body into `model`, or raise `APIResponseValidationError`.
+
+    `items` names the envelope's list of records and their model, so that a record that does
+    not fit is reported by its index (e.g. `data[2].createdAt`).
+    """
+    try:
+        data = json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise APIResponseValidationError(
+            f"The {response.status_code} response is not valid JSON: {exc}",
+            response=response,
+            body=decode_body(response),
+        ) from None
+    if not isinstance(data, dict):
+        raise APIResponseValidationError(
+            f"Expected a JSON object for {model.__name__}, got {type(data).__name__}",
+            response=response,
+            body=data,
+        )
+    try:
+        return model.from_dict(data)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        field, cause = _locate(data, exc, items)
+        if isinstance(cause, KeyError):
+            problem = f"missing required field {cause.args[0]!r}"
+        else:
+            problem = f"{type(cause).__name__}: {cause}"
+        raise APIResponseValidationError(
+            f"The response does not fit {model.__name__} at {field}: {problem}",
+            response=response,
+            body=data,
+            field=field,
+        ) from exc
+
+
+def _locate(
+    data: dict[str, Any], exc: Exception, items: tuple[str, type[Model]] | None
+) -> tuple[str, Exception]:
+    """Path of the field that broke parsing, and the error that names it.
+
+    The generated parsers raise plain exceptions without a path, so find it: parse the records
+    one by one to get the index, then look inside the record for the missing key or the value
+    the error quotes.
+    """
+    if items is not None:
+        key, item_model = items
+        records = data.get(key)
+        if isinstance(records, list):
+            for index, record in enumerate(records):
+                if not isinstance(record, dict):
+                    return f"{key}[{index}]", TypeError(f"expected an object, got {record!r}")
+                try:
+                    item_model.from_dict(record)
+                except (KeyError, ValueError, TypeError, AttributeError) as item_exc:
+                    return f"{key}[{index}]{_inside(record, item_exc)}", item_exc
+    return _inside(data, exc).lstrip(".") or "<root>", exc
+
+
+def _inside(record: dict[str, Any], exc: Exception) -> str:
+    if isinstance(exc, KeyError) and exc.args:
+        # The shallowest object lacking the key: right for the usual case, a record that
+        # stopped carrying a field; only a guess when the key is missing deeper down.
+        missing = exc.args[0]
+        queue: list[tuple[str, object]] = [("", record)]
+        while queue:
+            path, node = queue.pop(0)
+            if isinstance(node, dict):
+                if missing not in node:
+                    return f"{path}.{missing}"
+                queue.extend((f"{path}.{k}", v) for k, v in node.items())
+            elif isinstance(node, list):
+                queue.extend((f"{path}[{i}]", v) for i, v in enumerate(node))
+        return f".{missing}"
+    # Other errors quote the bad value (e.g. "Invalid isoformat string: 'yesterday'").
+    return _find_quoted(record, str(exc), "")
+
+
+def _find_quoted(node: object, text: str, path: str) -> str:
+    if isinstance(node, dict):
+        children: list[tuple[str, object]] = [(f"{path}.{k}", v) for k, v in node.items()]
+    elif isinstance(node, list):
+        children = [(f"{path}[{i}]", v) for i, v in enumerate(node)]
+    else:
+        return path if isinstance(node, str) and repr(node) in text else ""
+    for child_path, child in children:
+        found = _find_quoted(child, text, child_path)
+        if found:
+            return found
+    return ""

@@ -1,0 +1,96 @@
+"""Checking and converting `list()` arguments before anything is sent.
+
+Every bad argument raises `ValueError` (or `TypeError` for the wrong kind of value) naming the
+argument and what it accepts, so nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TypeVar
+
+EnumT = TypeVar("EnumT", bound=StrEnum)
+
+
+def enum_value(
+    enum: type[EnumT], value: EnumT | str | None, name: str, *, case_insensitive: bool = False
+) -> EnumT | None:
+    """`value` as a member of `enum`; plain strings are accepted."""
+    if value is None or isinstance(value, enum):
+        return value
+    if isinstance(value, str):
+        for member in enum:
+            if value == member.value or (case_insensitive and value.lower() == member.lower()):
+                return member
+    allowed = ", ".join(repr(m.value) for m in enum)
+    raise ValueError(f"{name} must be one of {allowed}; got {value!r}")
+
+
+def page_size(value: int | None, *, minimum: int, maximum: int | None) -> int | None:
+    """Check a page size against the API's bounds."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"page_size must be an int, got {type(value).__name__}")
+    if value < minimum or (maximum is not None and value > maximum):
+        bounds = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum}"
+        raise ValueError(f"page_size must be {bounds}; got {value}")
+    return value
+
+
+def text(value: str | None, name: str) -> str | None:
+    """A free-text filter: a str, or None to leave it out."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+
+
+def flag(value: bool | None, name: str) -> bool | None:
+    """A boolean filter: True, False, or None to leave it out."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise TypeError(f"{name} must be a bool or None, got {type(value).__name__}")
+
+
+def calendar_date(value: dt.date | str | None, name: str) -> dt.date | None:
+    """A date filter (`YYYY-MM-DD`): a `date`, a `datetime` (its date) or an ISO string."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a date as YYYY-MM-DD; got {value!r}") from None
+    raise TypeError(f"{name} must be a datetime.date or an ISO date string, got {value!r}")
+
+
+def instant(value: dt.datetime | dt.date | str | None, name: str) -> dt.datetime | None:
+    """A point in time: a timezone-aware `datetime`, a `date` (midnight UTC) or an ISO string.
+
+    A naive datetime is refused: the API would read it in a timezone nobody chose.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{name} must be an ISO 8601 date-time such as '2024-01-31T00:00:00Z'; "
+                f"got {value!r}"
+            ) from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(
+                f"{name} is a naive datetime; pass a timezone-aware one, "
+                f"e.g. datetime(..., tzinfo=datetime.UTC)"
+            )
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    raise TypeError(f"{name} must be a datetime, a date or an ISO string, got {value!r}")

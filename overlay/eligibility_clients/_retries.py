@@ -1,0 +1,184 @@
+"""Retrying transports: wrap any httpx transport with the retry policy.
+
+Retries live in a transport, not in the client, so they apply the same way on top of the
+default network transport, a test's `httpx.MockTransport`, or the package's fakes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import httpx
+
+from ._logging import logger, redact_headers
+
+# Failures where the request may not have reached the server, or its answer was lost. The
+# only operations here are GETs, so repeating them is always safe.
+RETRYABLE_EXCEPTIONS: tuple[type[Exception], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+RETRYABLE_STATUSES = frozenset({408, 409, 429})
+
+# Looked up at call time so tests can replace them.
+_sleep = time.sleep
+_asleep = asyncio.sleep
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When to retry and how long to wait.
+
+    Backoff is `min(initial_delay * 2**n, max_delay)` seconds, scaled by a random factor in
+    [0.75, 1] so clients that failed together do not retry together. A `Retry-After` (or
+    `retry-after-ms`) header replaces the backoff, capped at `max_retry_after` seconds.
+    """
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+
+    def should_retry(self, response: httpx.Response) -> bool:
+        """Whether this status is worth another attempt (`x-should-retry` overrides)."""
+        override: str = response.headers.get("x-should-retry", "").strip().lower()
+        if override in ("true", "false"):
+            return override == "true"
+        status: int = response.status_code
+        return status in RETRYABLE_STATUSES or status >= 500
+
+    def backoff(self, retries_so_far: int) -> float:
+        """Seconds to wait before retry number `retries_so_far + 1`, without a server hint."""
+        delay: float = min(self.initial_delay * 2.0**retries_so_far, self.max_delay)
+        return delay * random.uniform(0.75, 1.0)
+
+    def delay_after(self, response: httpx.Response, retries_so_far: int) -> float:
+        """Seconds to wait after a retryable response: the server's hint, else backoff."""
+        hinted = retry_after_seconds(response.headers)
+        if hinted is not None:
+            return min(hinted, self.max_retry_after)
+        return self.backoff(retries_so_far)
+
+
+def retry_after_seconds(headers: httpx.Headers, now: datetime | None = None) -> float | None:
+    """Parse `retry-after-ms`, then `Retry-After` as seconds or an HTTP date; None if absent."""
+    millis = headers.get("retry-after-ms")
+    if millis:
+        try:
+            value = float(millis) / 1000
+        except ValueError:
+            value = -1
+        if value >= 0:
+            return value
+    raw = headers.get("retry-after", "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        value = (when - (now or datetime.now(UTC))).total_seconds()
+        return max(value, 0.0)
+    return value if value >= 0 else None
+
+
+def _log_attempt(request: httpx.Request, attempt: int) -> None:
+    if logger.isEnabledFor(10):  # DEBUG; redacting headers is not free
+        logger.debug(
+            "request %s %s attempt=%d headers=%s",
+            request.method,
+            request.url,
+            attempt,
+            redact_headers(request.headers.multi_items()),
+        )
+
+
+def _log_retry(request: httpx.Request, reason: str, delay: float, retry: int, limit: int) -> None:
+    logger.info(
+        "retrying %s %s after %s in %.2fs (retry %d of %d)",
+        request.method,
+        request.url,
+        reason,
+        delay,
+        retry,
+        limit,
+    )
+
+
+class RetryTransport(httpx.BaseTransport):
+    """A sync transport that retries `inner` according to a `RetryPolicy`."""
+
+    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
+        self._inner = inner
+        self._policy = policy
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, retrying retryable failures; return the last response."""
+        retries = 0
+        while True:
+            _log_attempt(request, retries + 1)
+            try:
+                response = self._inner.handle_request(request)
+            except RETRYABLE_EXCEPTIONS as exc:
+                if retries >= self._policy.max_retries:
+                    raise
+                delay = self._policy.backoff(retries)
+                reason = type(exc).__name__
+            else:
+                if retries >= self._policy.max_retries or not self._policy.should_retry(response):
+                    return response
+                delay = self._policy.delay_after(response, retries)
+                reason = f"status {response.status_code}"
+                response.close()
+            retries += 1
+            _log_retry(request, reason, delay, retries, self._policy.max_retries)
+            _sleep(delay)
+
+    def close(self) -> None:
+        """Close the wrapped transport."""
+        self._inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """An async transport that retries `inner` according to a `RetryPolicy`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
+        self._inner = inner
+        self._policy = policy
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send `request`, retrying retryable failures; return the last response."""
+        retries = 0
+        while True:
+            _log_attempt(request, retries + 1)
+            try:
+                response = await self._inner.handle_async_request(request)
+            except RETRYABLE_EXCEPTIONS as exc:
+                if retries >= self._policy.max_retries:
+                    raise
+                delay = self._policy.backoff(retries)
+                reason = type(exc).__name__
+            else:
+                if retries >= self._policy.max_retries or not self._policy.should_retry(response):
+                    return response
+                delay = self._policy.delay_after(response, retries)
+                reason = f"status {response.status_code}"
+                await response.aclose()
+            retries += 1
+            _log_retry(request, reason, delay, retries, self._policy.max_retries)
+            await _asleep(delay)
+
+    async def aclose(self) -> None:
+        """Close the wrapped transport."""
+        await self._inner.aclose()

@@ -1,0 +1,254 @@
+"""The Truemed clients: `client.qualification_sessions.list()` with page-number pagination."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import httpx
+from truemed_client.api.qualification_sessions import list_qualification_sessions as _operation
+from truemed_client.models import (
+    Pagination,
+    QualificationSession,
+    QualificationSessionList,
+    QualificationSessionStatus,
+)
+
+from . import _params
+from ._client import AsyncAPIClient, SyncAPIClient
+from ._config import TRUEMED
+from ._errors import APIResponseValidationError
+from ._http import asend, parse_model, send
+from ._logging import logger
+from ._pagination import AsyncPage, AsyncPaginator, PageRequest, SyncPage
+
+__all__ = [
+    "AsyncQualificationSessions",
+    "AsyncTruemedClient",
+    "QualificationSessions",
+    "TruemedClient",
+]
+
+_ITEMS = ("qualification_sessions", QualificationSession)
+
+
+def _first_request(
+    *,
+    status: QualificationSessionStatus | str | None,
+    page_size: int | None,
+    user_id: str | None,
+    expires_at: dt.date | str | None,
+    search: str | None,
+) -> PageRequest:
+    arguments: dict[str, Any] = {
+        "status": _params.enum_value(QualificationSessionStatus, status, "status"),
+        "page_size": _params.page_size(page_size, minimum=1, maximum=None),
+        "user_id": _params.text(user_id, "user_id"),
+        "expires_at": _params.calendar_date(expires_at, "expires_at"),
+        "search": _params.text(search, "search"),
+    }
+    # The generated request builder is the spec's word on names and encodings; it also fills
+    # in the spec defaults (page=1, page_size=30), which the stop rules below rely on.
+    kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
+    return PageRequest(url=kwargs["url"], params=kwargs["params"])
+
+
+def _total_count(envelope: QualificationSessionList) -> int | None:
+    pagination = envelope.pagination
+    if isinstance(pagination, Pagination) and isinstance(pagination.count, int):
+        return pagination.count
+    return None
+
+
+def _next_request(
+    request: PageRequest, envelope: QualificationSessionList, response: httpx.Response
+) -> PageRequest | None:
+    """The request for the page after `request`, or None when this was the last page.
+
+    Stops when the pagination object says so (`current_page >= last_page`); without one
+    (it may be null, and its field names are unconfirmed), on an empty page or one shorter than
+    the page size. Page numbers only go up, so no page is requested twice; a server that
+    ignores `page` and serves the same records again is reported instead of walked forever.
+    """
+    items = envelope.qualification_sessions
+    number: int = request.params["page"]
+    size: int = request.params["page_size"]
+    logger.debug("truemed page %d: %d items", number, len(items))
+    if not items:
+        return None
+    pagination = envelope.pagination
+    last_page = pagination.last_page if isinstance(pagination, Pagination) else None
+    if isinstance(last_page, int):
+        current = pagination.current_page if isinstance(pagination, Pagination) else None
+        reported = current if isinstance(current, int) else number
+        if max(number, reported) >= last_page:
+            return None
+    elif len(items) < size:
+        return None
+    fingerprint = ("page", tuple(item.qualification_session_id for item in items))
+    if fingerprint in request.seen:
+        raise APIResponseValidationError(
+            f"Truemed served page {number} with the same sessions as the page before it; "
+            "the server seems to ignore the `page` parameter, so paging stops here.",
+            response=response,
+            body=None,
+            field="page",
+        )
+    return PageRequest(
+        url=request.url,
+        params={**request.params, "page": number + 1},
+        seen=frozenset({fingerprint}),
+    )
+
+
+class QualificationSessions:
+    """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
+
+    def __init__(self, http: httpx.Client) -> None:
+        self._http = http
+
+    def list(
+        self,
+        *,
+        status: QualificationSessionStatus | str | None = None,
+        page_size: int | None = None,
+        user_id: str | None = None,
+        expires_at: dt.date | str | None = None,
+        search: str | None = None,
+    ) -> SyncPage[QualificationSession]:
+        """Fetch the first page of Qualification Sessions, newest first.
+
+        Args:
+            status: `pending`, `processing`, `approved` or `rejected` (str or enum).
+            page_size: Records per page, >= 1 (the API's default is 30).
+            user_id: Only this user's sessions.
+            expires_at: Only sessions expiring on this date (`date` or `YYYY-MM-DD`).
+            search: Matches user name, email, user_business_id, utm and external_user_id.
+
+        Returns:
+            The first page; iterate it to walk every session of every page.
+
+        Raises:
+            ValueError: a filter is invalid (nothing is sent).
+            APIError: any failure of the request; see the README's error table.
+        """
+        request = _first_request(
+            status=status,
+            page_size=page_size,
+            user_id=user_id,
+            expires_at=expires_at,
+            search=search,
+        )
+        return self._fetch(request)
+
+    def _fetch(self, request: PageRequest) -> SyncPage[QualificationSession]:
+        response = send(self._http, request.url, request.params)
+        envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
+        return SyncPage(
+            envelope.qualification_sessions,
+            total_count=_total_count(envelope),
+            next_request=_next_request(request, envelope, response),
+            fetch=self._fetch,
+        )
+
+
+class AsyncQualificationSessions:
+    """`client.qualification_sessions` on the async client."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self._http = http
+
+    def list(
+        self,
+        *,
+        status: QualificationSessionStatus | str | None = None,
+        page_size: int | None = None,
+        user_id: str | None = None,
+        expires_at: dt.date | str | None = None,
+        search: str | None = None,
+    ) -> AsyncPaginator[QualificationSession]:
+        """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
+
+        Arguments are checked at once; the request is sent when awaited or iterated.
+        """
+        request = _first_request(
+            status=status,
+            page_size=page_size,
+            user_id=user_id,
+            expires_at=expires_at,
+            search=search,
+        )
+        return AsyncPaginator(lambda: self._fetch(request))
+
+    async def _fetch(self, request: PageRequest) -> AsyncPage[QualificationSession]:
+        response = await asend(self._http, request.url, request.params)
+        envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
+        return AsyncPage(
+            envelope.qualification_sessions,
+            total_count=_total_count(envelope),
+            next_request=_next_request(request, envelope, response),
+            fetch=self._fetch,
+        )
+
+
+class TruemedClient(SyncAPIClient):
+    """Client for Truemed's List Qualification Sessions.
+
+    Args:
+        api_key: The sales-channel API key. Default: env `TRUEMED_API_KEY`.
+        base_url: API root. Default: env `TRUEMED_BASE_URL`, else the `environment`'s host.
+            Plain `http://` is allowed only for loopback hosts.
+        environment: `"production"` (api.truemed.com) or `"sandbox"` (dev-api.truemed.com).
+        timeout: Seconds (float) or an `httpx.Timeout`. A float sets the total; connecting
+            gets at most 5 s.
+        max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
+        transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
+            auth, error mapping and logging still apply on top of it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        environment: str = "production",
+        timeout: float | httpx.Timeout = 60.0,
+        max_retries: int = 2,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            TRUEMED,
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+        )
+        self.qualification_sessions = QualificationSessions(self._http)
+
+
+class AsyncTruemedClient(AsyncAPIClient):
+    """Async client for Truemed's List Qualification Sessions; arguments as `TruemedClient`.
+
+    `transport` must be an `httpx.AsyncBaseTransport`.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        environment: str = "production",
+        timeout: float | httpx.Timeout = 60.0,
+        max_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            TRUEMED,
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+        )
+        self.qualification_sessions = AsyncQualificationSessions(self._http)

@@ -1,0 +1,145 @@
+"""Build vendor-shaped bodies and responses for tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+TRUEMED_KEY = "tm_fake_truemed_secret"
+GOODSTACK_KEY = "sk_fake_goodstack_secret"
+
+
+class Recorder:
+    """An httpx.MockTransport handler that answers from a script and records every request.
+
+    `responses` are served in order; a callable entry is called with the request; an
+    exception instance is raised as if the network failed.
+    """
+
+    def __init__(self, *responses: object) -> None:
+        self.script = list(responses)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if not self.script:
+            raise AssertionError(f"unexpected request {request.method} {request.url}")
+        answer = self.script.pop(0)
+        if isinstance(answer, BaseException):
+            raise answer
+        if callable(answer):
+            result = answer(request)
+            assert isinstance(result, httpx.Response)
+            return result
+        assert isinstance(answer, httpx.Response)
+        return answer
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        """A transport for sync and async clients alike."""
+        return httpx.MockTransport(self)
+
+    def params(self, index: int = -1) -> dict[str, str]:
+        """The query parameters of a recorded request."""
+        return dict(self.requests[index].url.params)
+
+
+def truemed_session(n: int, status: str = "approved") -> dict[str, Any]:
+    """A Truemed qualification_session with every documented field."""
+    return {
+        "qualification_session_id": f"qs_{n:08d}-0000-4000-8000-000000000000",
+        "status": status,
+        "created_at": "2025-03-04T15:20:11Z",
+        "expires_at": None,
+        "lmn_reviewed_at": None,
+        "charge_group_created_at": None,
+        "stripe_invoice_paid_at": None,
+        "eligible_amount": 100.0,
+        "fee": None,
+        "email": f"user{n}@example.com",
+        "customer_status": None,
+        "session_type": None,
+        "skus_param": None,
+        "source": None,
+        "stripe_invoice_id": None,
+        "stripe_invoice_number": None,
+        "user_business_id": None,
+        "user_id": f"user_{n}",
+    }
+
+
+def truemed_page(
+    ids: range | list[int],
+    *,
+    page: int | None = None,
+    last_page: int | None = None,
+    page_size: int = 30,
+    count: int | None = None,
+    pagination: bool = True,
+) -> httpx.Response:
+    """A 200 response holding the sessions numbered `ids`."""
+    body: dict[str, Any] = {"qualification_sessions": [truemed_session(n) for n in ids]}
+    if pagination:
+        body["pagination"] = {
+            "current_page": page,
+            "page_size": page_size,
+            "count": count,
+            "last_page": last_page,
+        }
+    else:
+        body["pagination"] = None
+    return httpx.Response(200, json=body)
+
+
+def goodstack_subscription(n: int, status: str = "live") -> dict[str, Any]:
+    """A Goodstack EligibilitySubscription with every documented field."""
+    return {
+        "id": f"eligibilitysubscription_{n:08d}",
+        "organisationId": f"organisation_{n:08d}",
+        "organisationName": f"Org {n}",
+        "partnerId": "partner_1",
+        "configurationId": "configuration_1",
+        "validationRequestId": None,
+        "suggestedActivitySubTags": None,
+        "status": status,
+        "results": {
+            "eligibilityStatus": "pass",
+            "confirmedActivitySubTags": None,
+            "rejectedActivitySubTags": None,
+        },
+        "createdAt": "2024-01-02T03:04:05.000Z",
+        "updatedAt": None,
+    }
+
+
+def goodstack_page(
+    ids: range | list[int],
+    *,
+    next_cursor: str | None = None,
+    host: str = "https://api.goodstack.io",
+    total: int | None = 33,
+) -> httpx.Response:
+    """A 200 response holding the subscriptions numbered `ids`, linking to `next_cursor`."""
+    links: dict[str, Any] = {"current": f"{host}/v1/eligibility-subscriptions?cursor=current"}
+    if next_cursor is not None:
+        links["next"] = f"{host}/v1/eligibility-subscriptions?cursor={next_cursor}"
+    body: dict[str, Any] = {
+        "data": [goodstack_subscription(n) for n in ids],
+        "object": "eligibility_subscription",
+        "totalResults": total,
+        "pageSize": 25,
+        "_links": links,
+    }
+    return httpx.Response(200, json=body)
+
+
+def goodstack_error(status: int, code: str, message: str, **extra: Any) -> httpx.Response:
+    """A Goodstack error response."""
+    error: dict[str, Any] = {"code": code, "title": "Error", "message": message, **extra}
+    return httpx.Response(status, json={"error": error})
+
+
+def truemed_error(status: int, code: str, message: str) -> httpx.Response:
+    """A Truemed error response."""
+    return httpx.Response(status, json={"error": code, "message": message})
