@@ -116,9 +116,9 @@ def test_bad_max_retries_are_refused(retries: object) -> None:
 
 def test_transport_kind_must_match_the_client() -> None:
     async_transport = httpx.AsyncHTTPTransport()
-    with pytest.raises(TypeError, match="httpx.BaseTransport"):
+    with pytest.raises(TypeError, match=r"httpx\.BaseTransport"):
         TruemedClient(api_key=TRUEMED_KEY, transport=async_transport)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="httpx.AsyncBaseTransport"):
+    with pytest.raises(TypeError, match=r"httpx\.AsyncBaseTransport"):
         AsyncGoodstackClient(
             api_key=GOODSTACK_KEY,
             transport=httpx.HTTPTransport(),  # type: ignore[arg-type]
