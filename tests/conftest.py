@@ -65,3 +65,15 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def anyio_backend() -> str:
     """Run `@pytest.mark.anyio` tests on asyncio only."""
     return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Scrub both vendors' auth headers from every recorded request.
+
+    No `record_mode` here: it would silently override `--record-mode` on the command line.
+    """
+    return {
+        "filter_headers": [("authorization", "<redacted>"), ("x-truemed-api-key", "<redacted>")],
+        "decode_compressed_response": True,
+    }
