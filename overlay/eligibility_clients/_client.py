@@ -14,7 +14,31 @@ from ._config import Settings, Vendor, resolve_settings
 from ._http import build_async_client, build_client
 
 
-class SyncAPIClient:
+class _SettingsView:
+    """Read-only views of the resolved settings, shared by sync and async clients."""
+
+    _settings: Settings
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API root requests go to."""
+        return self._settings.base_url
+
+    @property
+    def environment(self) -> str:
+        """`"production"` or `"sandbox"`."""
+        return self._settings.environment
+
+    def __repr__(self) -> str:
+        # Never the key: only where requests go and how they are retried.
+        return (
+            f"{type(self).__name__}(base_url={str(self._settings.base_url)!r}, "
+            f"environment={self._settings.environment!r}, "
+            f"max_retries={self._settings.max_retries})"
+        )
+
+
+class SyncAPIClient(_SettingsView):
     """Settings, connection pool and context-manager support for a sync client."""
 
     def __init__(
@@ -38,16 +62,6 @@ class SyncAPIClient:
         )
         self._http = build_client(self._settings, transport)
 
-    @property
-    def base_url(self) -> httpx.URL:
-        """The API root requests go to."""
-        return self._settings.base_url
-
-    @property
-    def environment(self) -> str:
-        """`"production"` or `"sandbox"`."""
-        return self._settings.environment
-
     def close(self) -> None:
         """Close the connection pool; the client cannot be used afterwards."""
         self._http.close()
@@ -63,11 +77,8 @@ class SyncAPIClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return _describe(self, self._settings)
 
-
-class AsyncAPIClient:
+class AsyncAPIClient(_SettingsView):
     """Settings, connection pool and async context-manager support for an async client."""
 
     def __init__(
@@ -91,16 +102,6 @@ class AsyncAPIClient:
         )
         self._http = build_async_client(self._settings, transport)
 
-    @property
-    def base_url(self) -> httpx.URL:
-        """The API root requests go to."""
-        return self._settings.base_url
-
-    @property
-    def environment(self) -> str:
-        """`"production"` or `"sandbox"`."""
-        return self._settings.environment
-
     async def aclose(self) -> None:
         """Close the connection pool; the client cannot be used afterwards."""
         await self._http.aclose()
@@ -115,14 +116,3 @@ class AsyncAPIClient:
         traceback: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return _describe(self, self._settings)
-
-
-def _describe(client: object, settings: Settings) -> str:
-    # Never the key: only where requests go and how they are retried.
-    return (
-        f"{type(client).__name__}(base_url={str(settings.base_url)!r}, "
-        f"environment={settings.environment!r}, max_retries={settings.max_retries})"
-    )
