@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -48,6 +49,7 @@ def _first_request(
     sort: EligibilitySubscriptionSort | str | None,
     direction: SortDirection | str | None,
     page_size: int | None,
+    extra_query: Mapping[str, _params.QueryValue] | None = None,
 ) -> PageRequest:
     arguments: dict[str, Any] = {
         "status": _params.enum_value(EligibilitySubscriptionStatus, status, "status"),
@@ -67,7 +69,8 @@ def _first_request(
         raise ValueError(f"start_date ({start.isoformat()}) is after end_date ({end.isoformat()})")
     # The generated request builder is the spec's word on names (startDate, pageSize, ...).
     kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
-    return PageRequest(url=kwargs["url"], params=kwargs["params"])
+    params = {**kwargs["params"], **_params.extra_query(extra_query)}
+    return PageRequest(url=kwargs["url"], params=params)
 
 
 def _total_count(envelope: EligibilitySubscriptionList) -> int | None:
@@ -145,6 +148,7 @@ class EligibilitySubscriptions:
         sort: EligibilitySubscriptionSort | str | None = None,
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
     ) -> SyncPage[EligibilitySubscription]:
         """Fetch the first page of Eligibility Subscriptions.
 
@@ -159,6 +163,8 @@ class EligibilitySubscriptions:
             sort: Field to sort by (`id`).
             direction: `ASC` or `DESC` (the API's default).
             page_size: Records per page, 1 to 100 (the API's default is 25).
+            extra_query: Query parameters to send as given, overriding the ones above; for a
+                parameter the vendor added before this package was regenerated. Not checked.
 
         Returns:
             The first page; iterate it to walk every subscription of every page.
@@ -176,6 +182,7 @@ class EligibilitySubscriptions:
             sort=sort,
             direction=direction,
             page_size=page_size,
+            extra_query=extra_query,
         )
         return self._fetch(request)
 
@@ -207,6 +214,7 @@ class AsyncEligibilitySubscriptions:
         sort: EligibilitySubscriptionSort | str | None = None,
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
     ) -> AsyncPaginator[EligibilitySubscription]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the items.
 
@@ -221,6 +229,7 @@ class AsyncEligibilitySubscriptions:
             sort=sort,
             direction=direction,
             page_size=page_size,
+            extra_query=extra_query,
         )
         return AsyncPaginator(lambda: self._fetch(request))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -39,6 +40,7 @@ def _first_request(
     user_id: str | None,
     expires_at: dt.date | str | None,
     search: str | None,
+    extra_query: Mapping[str, _params.QueryValue] | None = None,
 ) -> PageRequest:
     arguments: dict[str, Any] = {
         "status": _params.enum_value(QualificationSessionStatus, status, "status"),
@@ -50,7 +52,14 @@ def _first_request(
     # The generated request builder is the spec's word on names and encodings; it also fills
     # in the spec defaults (page=1, page_size=30), which the stop rules below rely on.
     kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
-    return PageRequest(url=kwargs["url"], params=kwargs["params"])
+    params: dict[str, Any] = {**kwargs["params"], **_params.extra_query(extra_query)}
+    # The walk counts pages in ints, so overrides of the page numbers must be integers.
+    for name in ("page", "page_size"):
+        try:
+            params[name] = int(params[name])
+        except ValueError:
+            raise ValueError(f"extra_query[{name!r}] must be an integer") from None
+    return PageRequest(url=kwargs["url"], params=params)
 
 
 def _total_count(envelope: QualificationSessionList) -> int | None:
@@ -115,6 +124,7 @@ class QualificationSessions:
         user_id: str | None = None,
         expires_at: dt.date | str | None = None,
         search: str | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
     ) -> SyncPage[QualificationSession]:
         """Fetch the first page of Qualification Sessions, newest first.
 
@@ -124,6 +134,8 @@ class QualificationSessions:
             user_id: Only this user's sessions.
             expires_at: Only sessions expiring on this date (`date` or `YYYY-MM-DD`).
             search: Matches user name, email, user_business_id, utm and external_user_id.
+            extra_query: Query parameters to send as given, overriding the ones above; for a
+                parameter the vendor added before this package was regenerated. Not checked.
 
         Returns:
             The first page; iterate it to walk every session of every page.
@@ -138,6 +150,7 @@ class QualificationSessions:
             user_id=user_id,
             expires_at=expires_at,
             search=search,
+            extra_query=extra_query,
         )
         return self._fetch(request)
 
@@ -166,6 +179,7 @@ class AsyncQualificationSessions:
         user_id: str | None = None,
         expires_at: dt.date | str | None = None,
         search: str | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
     ) -> AsyncPaginator[QualificationSession]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
 
@@ -177,6 +191,7 @@ class AsyncQualificationSessions:
             user_id=user_id,
             expires_at=expires_at,
             search=search,
+            extra_query=extra_query,
         )
         return AsyncPaginator(lambda: self._fetch(request))
 
