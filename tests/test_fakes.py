@@ -71,6 +71,15 @@ def test_default_data_is_realistic_and_deterministic() -> None:
     assert len({s["qualification_session_id"] for s in truemed.sessions}) == 100
 
 
+def test_supplied_records_are_served_newest_first() -> None:
+    fake = FakeTruemed(count=4)
+    shuffled = [fake.sessions[2], fake.sessions[0], fake.sessions[3], fake.sessions[1]]
+    served = list(truemed_client(FakeTruemed(sessions=shuffled)).qualification_sessions.list())
+    assert [s.qualification_session_id for s in served] == [
+        s["qualification_session_id"] for s in fake.sessions
+    ]
+
+
 def test_users_can_add_and_supply_records() -> None:
     fake = FakeTruemed(count=3)
     added = fake.add_session(status="rejected", email="mine@example.com")

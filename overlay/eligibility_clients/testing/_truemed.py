@@ -118,6 +118,8 @@ class FakeTruemed(FakeAPI):
             and (expires_on is None or _utc_date(s["expires_at"]) == expires_on)
             and _matches_search(s, params.get("search"))
         ]
+        # Truemed sorts by created_at, newest first; records users supply may come in any order.
+        matches.sort(key=lambda s: s["created_at"] or "", reverse=True)
         last_page = max(1, math.ceil(len(matches) / size))
         window = matches[(page - 1) * size : page * size]
         return json_response(
