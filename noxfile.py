@@ -1,18 +1,24 @@
 """Development sessions. A plain `nox` runs lint, typecheck, tests, drift and build.
 
+`nox -s demo` (not in the default list) installs the package with its command and runs it
+against the built-in fakes.
+
 Every session installs what it needs from pyproject.toml's pinned dependency groups, so a
 machine with only Python 3.11+ and nox can run all of them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +67,55 @@ def tests(session: nox.Session) -> None:
     _install_groups(session, "test")
     session.install("-e", ".")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=None, default=False)
+def demo(session: nox.Session) -> None:
+    """Install the package with the `cli` extra and run the command against the fakes."""
+    session.install("-e", ".[cli]")
+    session.run("eligibility-clients", "--version")
+
+    session.log("Five approved Truemed sessions, as a table (--fake: no key, no network):")
+    session.run(
+        "eligibility-clients",
+        *("truemed", "sessions", "--fake", "--status", "approved", "--limit", "5"),
+        *("--format", "table"),
+    )
+    session.log("Two live Goodstack subscriptions, as JSON lines (the default when piped):")
+    session.run(
+        "eligibility-clients",
+        *("goodstack", "subscriptions", "--fake", "--status", "live", "--limit", "2"),
+        *("--format", "jsonl"),
+    )
+
+    session.log(
+        "A handled error: the fakes served over loopback HTTP answer a publishable key with "
+        "403, as Goodstack does; the command prints one line and exits 3."
+    )
+    with _fake_server(Path(session.bin) / "python") as url:
+        session.run(
+            "eligibility-clients",
+            *("goodstack", "subscriptions", "--base-url", url),
+            env={"GOODSTACK_API_KEY": "pk_demo_publishable_key"},
+            success_codes=[3],
+        )
+    session.log("Exit status 3 (authentication), as documented.")
+
+
+@contextlib.contextmanager
+def _fake_server(python: Path) -> Iterator[str]:
+    """`python -m eligibility_clients.testing serve` on a free loopback port; yields its URL."""
+    command = [str(python), "-m", "eligibility_clients.testing", "serve", "--port", "0"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            assert server.stdout is not None
+            banner = server.stdout.readline()  # "Serving the fakes on http://127.0.0.1:PORT ..."
+            urls = [word for word in banner.split() if word.startswith("http://")]
+            if not urls:
+                raise RuntimeError(f"the fake server did not start: {banner!r}")
+            yield urls[0]
+        finally:
+            server.terminate()
 
 
 @nox.session(python=None)
@@ -180,6 +235,17 @@ def build(session: nox.Session) -> None:
                 "print('wheel imports', eligibility_clients.__version__)",
                 external=True,
             )
+            # Without the `cli` extra the command still installs, and says what it lacks.
+            output = session.run(
+                str(bindir / "eligibility-clients"),
+                "--help",
+                external=True,
+                silent=True,
+                success_codes=[2],
+            )
+            if "eligibility-clients[cli]" not in str(output):
+                session.error(f"the command without its extra printed {output!r}")
+            session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
     shutil.rmtree(ROOT / "build", ignore_errors=True)
 
 
@@ -200,4 +266,9 @@ def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:
         session.error(f"wheel holds files it must not ship: {forbidden}")
     if "eligibility_clients/py.typed" not in names:
         session.error("wheel lacks eligibility_clients/py.typed")
+    entry_points = next((n for n in names if n.endswith(".dist-info/entry_points.txt")), None)
+    with zipfile.ZipFile(wheel) as archive:
+        scripts = archive.read(entry_points).decode() if entry_points else ""
+    if "eligibility-clients = eligibility_clients._cli:main" not in scripts:
+        session.error(f"wheel lacks the eligibility-clients console script: {scripts!r}")
     session.log(f"{wheel.name}: {len(names)} files, packages {sorted(packages)}")

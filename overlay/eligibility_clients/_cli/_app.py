@@ -1,0 +1,408 @@
+"""The click commands, their options, and how every failure becomes one line and an exit status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NoReturn, TypeVar
+
+import click
+from goodstack_client.models import EligibilitySubscriptionStatus
+from truemed_client.models import QualificationSessionStatus
+
+from .._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    AuthenticationError,
+    MissingAPIKeyError,
+    PermissionDeniedError,
+)
+from .._logging import logger
+from .._version import __version__
+from ._export import (
+    GOODSTACK_SUBSCRIPTIONS,
+    TRUEMED_SESSIONS,
+    Endpoint,
+    InvalidArguments,
+    Options,
+    OutputError,
+    export,
+)
+from ._output import FORMATS
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_API = 4
+EXIT_INTERRUPTED = 130
+
+EPILOG = """\b
+Keys are read only from the environment, never from a flag (flags end up in shell history):
+  TRUEMED_API_KEY, GOODSTACK_API_KEY
+Base URLs: --base-url, else TRUEMED_BASE_URL / GOODSTACK_BASE_URL, else --environment.
+
+\b
+Exit status:
+  0    done
+  1    the output could not be written
+  2    usage error: a bad option, filter or setting
+  3    authentication: no key set, or the API answered 401 or 403
+  4    any other API error, network errors included
+  130  interrupted (Ctrl-C)
+"""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class OutputFailed(click.ClickException):
+    """The output could not be written."""
+
+    exit_code = EXIT_FAILURE
+
+
+class AuthFailed(click.ClickException):
+    """No key, or the API refused it (401, 403)."""
+
+    exit_code = EXIT_AUTH
+
+
+class APIFailed(click.ClickException):
+    """Any other API error, network errors included."""
+
+    exit_code = EXIT_API
+
+
+class _Root(click.Group):
+    """The root group: every failure ends as one line on stderr and a documented status."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; exit (or, with `standalone_mode=False`, return) its status."""
+        try:
+            result = super().main(
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+            code = result if isinstance(result, int) else EXIT_OK
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("Interrupted.", err=True)
+            code = EXIT_INTERRUPTED
+        except click.ClickException as exc:
+            _report(exc)
+            code = exc.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+
+def _report(exc: click.ClickException) -> None:
+    # click >= 8.2 signals "a bare group shows its help" with this usage error.
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()
+        return
+    message = _one_line(exc.format_message())
+    if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        message += f" (see '{exc.ctx.command_path} --help')"
+    click.echo(f"Error: {message}", err=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _instant(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> dt.date | dt.datetime | None:
+    """An ISO 8601 date (midnight UTC) or a date-time with a timezone; naive ones are refused."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is neither a date (2024-01-31) nor a date-time with a timezone "
+            "(2024-01-31T09:00:00Z)",
+            ctx,
+            param,
+        ) from None
+    if moment.tzinfo is None:
+        raise click.BadParameter(
+            f"{value!r} has no timezone: add one (Z, +01:00) or give a date", ctx, param
+        )
+    return moment
+
+
+def _common_options(command: F) -> F:
+    """The options every list command shares, after its own filters in `--help`."""
+    options = [
+        click.option(
+            "--format",
+            "format_",
+            type=click.Choice(FORMATS),
+            help="Output format. Default: table on a terminal, jsonl otherwise.",
+        ),
+        click.option(
+            "--limit",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="Stop after N items; no further page is fetched.",
+        ),
+        click.option(
+            "--concurrency",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            metavar="N",
+            help="Pages fetched at once, where the library supports it.",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, allow_dash=True),
+            metavar="FILE",
+            help="Write to FILE (created or replaced) instead of stdout.",
+        ),
+        click.option(
+            "--environment",
+            type=click.Choice(["production", "sandbox"]),
+            help="The API's host when no base URL is set.  [default: production]",
+        ),
+        click.option(
+            "--base-url",
+            metavar="URL",
+            help="API root, e.g. a proxy; overrides the *_BASE_URL variable and --environment.",
+        ),
+        click.option(
+            "--fake",
+            is_flag=True,
+            help="Answer from the built-in fakes, in-process: no key, no network.",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+        click.option(
+            "--debug",
+            is_flag=True,
+            help="Log each request and response (keys redacted) and show tracebacks.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+HELP = """Export Truemed qualification sessions and Goodstack eligibility subscriptions.
+
+\b
+  eligibility-clients truemed sessions --status approved --limit 5
+  eligibility-clients goodstack subscriptions --status live --format csv -o live.csv
+  eligibility-clients truemed sessions --fake    # built-in fake data, no key needed
+"""
+
+
+@click.group(
+    cls=_Root,
+    name="eligibility-clients",
+    help=HELP,
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "--version", prog_name="eligibility-clients")
+def cli() -> None:
+    """The root command; see HELP."""
+
+
+@cli.group()
+def truemed() -> None:
+    """Truemed: List Qualification Sessions."""
+
+
+@cli.group()
+def goodstack() -> None:
+    """Goodstack: List Eligibility Subscriptions."""
+
+
+@truemed.command("sessions", epilog=EPILOG)
+@click.option(
+    "--status", type=click.Choice([status.value for status in QualificationSessionStatus])
+)
+@click.option("--user-id", metavar="ID", help="Only this user's sessions.")
+@click.option(
+    "--search",
+    metavar="TEXT",
+    help="Matches user name, email, user_business_id, utm and external_user_id.",
+)
+@click.option(
+    "--expires-at",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Only sessions expiring on this date.",
+)
+@click.option(
+    "--page-size", type=click.IntRange(min=1), metavar="N", help="Records per request (API: 30)."
+)
+@_common_options
+def sessions(
+    status: str | None,
+    user_id: str | None,
+    search: str | None,
+    expires_at: dt.datetime | None,
+    page_size: int | None,
+    **common: Any,
+) -> None:
+    """List Qualification Sessions, newest first, across all pages."""
+    filters = {
+        "status": status,
+        "user_id": user_id,
+        "search": search,
+        "expires_at": expires_at.date() if expires_at is not None else None,
+        "page_size": page_size,
+    }
+    _run(TRUEMED_SESSIONS, filters, common)
+
+
+@goodstack.command("subscriptions", epilog=EPILOG)
+@click.option(
+    "--status", type=click.Choice([status.value for status in EligibilitySubscriptionStatus])
+)
+@click.option("--query", metavar="ORGANISATION_ID", help="Only this organisation's subscriptions.")
+@click.option(
+    "--start-date",
+    metavar="ISO8601",
+    callback=_instant,
+    help="Created at or after: a date (midnight UTC) or a date-time with a timezone.",
+)
+@click.option(
+    "--end-date",
+    metavar="ISO8601",
+    callback=_instant,
+    help="Created at or before; as --start-date.",
+)
+@click.option(
+    "--has-organisation/--no-has-organisation",
+    default=None,
+    help="Only subscriptions with (or without) a recognised organisation.",
+)
+@click.option("--sort", type=click.Choice(["id"]), help="Sort by id instead of creation time.")
+@click.option(
+    "--direction",
+    type=click.Choice(["ASC", "DESC"], case_sensitive=False),
+    help="Sort direction (API: DESC).",
+)
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 100),
+    metavar="N",
+    help="Records per request, 1 to 100 (API: 25).",
+)
+@_common_options
+def subscriptions(
+    status: str | None,
+    query: str | None,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    has_organisation: bool | None,
+    sort: str | None,
+    direction: str | None,
+    page_size: int | None,
+    **common: Any,
+) -> None:
+    """List Eligibility Subscriptions across all pages."""
+    filters = {
+        "status": status,
+        "query": query,
+        "start_date": start_date,
+        "end_date": end_date,
+        "has_organisation": has_organisation,
+        "sort": sort,
+        "direction": direction,
+        "page_size": page_size,
+    }
+    _run(GOODSTACK_SUBSCRIPTIONS, filters, common)
+
+
+def _run(endpoint: Endpoint, filters: dict[str, Any], common: dict[str, Any]) -> None:
+    options = Options(format=common.pop("format_"), **common)
+    vendor = endpoint.vendor
+    chosen = {name: value for name, value in filters.items() if value is not None}
+    with _debug_logging(options.debug):
+        try:
+            export(endpoint, chosen, options)
+        except InvalidArguments as exc:
+            _debug_traceback(options, exc)
+            raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
+        except OutputError as exc:
+            _fail(options, exc, OutputFailed, str(exc))
+        except MissingAPIKeyError as exc:
+            _fail(
+                options,
+                exc,
+                AuthFailed,
+                f"no {vendor.name} API key: set {vendor.key_env} in the environment "
+                "(keys are never taken from flags), or try --fake",
+            )
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            _fail(
+                options, exc, AuthFailed, f"{vendor.name} answered {exc} (check {vendor.key_env})"
+            )
+        except APIStatusError as exc:
+            _fail(options, exc, APIFailed, f"{vendor.name} answered {exc}")
+        except APIConnectionError as exc:
+            where = f" at {exc.request.url.host}" if exc.request is not None else ""
+            _fail(options, exc, APIFailed, f"could not reach {vendor.name}{where}: {exc.message}")
+        except APIError as exc:
+            _fail(options, exc, APIFailed, f"{vendor.name}: {exc}")
+
+
+def _fail(
+    options: Options, exc: BaseException, failure: type[click.ClickException], message: str
+) -> NoReturn:
+    _debug_traceback(options, exc)
+    raise failure(_one_line(message)) from None
+
+
+def _debug_traceback(options: Options, exc: BaseException) -> None:
+    if options.debug:
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+@contextmanager
+def _debug_logging(enabled: bool) -> Iterator[None]:
+    """With --debug, the library's debug log on stderr for the command's duration."""
+    if not enabled:
+        yield
+        return
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    # ELIGIBILITY_CLIENTS_LOG may have attached the library's own handler already.
+    handler: logging.Handler | None = None
+    if not any(getattr(h, "_eligibility_clients", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        if handler is not None:
+            logger.removeHandler(handler)
+        logger.setLevel(previous)

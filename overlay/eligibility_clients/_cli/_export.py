@@ -1,0 +1,268 @@
+"""One export: build the client, fetch the first page, then stream every item to the output.
+
+Nothing here holds more than the page being walked: each item is written (and flushed) as the
+walk yields it, and `--limit` stops the walk before it asks for another page.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO, cast
+
+import httpx
+
+from .._client import SyncAPIClient
+from .._config import GOODSTACK, TRUEMED, Vendor
+from .._errors import MissingAPIKeyError
+from .._goodstack import GoodstackClient
+from .._pagination import SyncPage
+from .._truemed import TruemedClient
+from ..testing import FakeAPI, FakeGoodstack, FakeTruemed
+from . import _output
+from ._progress import BarProgress, NoProgress, Progress
+
+
+class InvalidArguments(Exception):
+    """The client or `list()` refused an argument (their ValueError); nothing was sent."""
+
+
+class OutputError(Exception):
+    """The output file could not be opened or written."""
+
+
+class Model(Protocol):
+    """What the export needs of an item: its wire-format dict."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The item as the API sends it."""
+
+
+Lister = Callable[..., SyncPage[Model]]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One list operation the command exports."""
+
+    label: str
+    vendor: Vendor
+    layout: _output.Layout
+    client: Callable[..., SyncAPIClient]
+    fake: Callable[[], FakeAPI]
+    lister: Callable[[SyncAPIClient], Lister]
+
+
+def _sessions(client: SyncAPIClient) -> Lister:
+    return cast(Lister, cast(TruemedClient, client).qualification_sessions.list)
+
+
+def _subscriptions(client: SyncAPIClient) -> Lister:
+    return cast(Lister, cast(GoodstackClient, client).eligibility_subscriptions.list)
+
+
+TRUEMED_SESSIONS = Endpoint(
+    label="Truemed sessions",
+    vendor=TRUEMED,
+    layout=_output.TRUEMED,
+    client=TruemedClient,
+    fake=FakeTruemed,
+    lister=_sessions,
+)
+GOODSTACK_SUBSCRIPTIONS = Endpoint(
+    label="Goodstack subscriptions",
+    vendor=GOODSTACK,
+    layout=_output.GOODSTACK,
+    client=GoodstackClient,
+    fake=FakeGoodstack,
+    lister=_subscriptions,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options every list command shares."""
+
+    format: str | None = None
+    limit: int | None = None
+    concurrency: int = 1
+    output: str | None = None
+    environment: str | None = None
+    base_url: str | None = None
+    fake: bool = False
+    quiet: bool = False
+    debug: bool = False
+
+    @property
+    def to_stdout(self) -> bool:
+        """Whether items go to stdout rather than to a file."""
+        return self.output is None or self.output == "-"
+
+
+class PageCounter(httpx.BaseTransport):
+    """Counts successful responses (pages) on their way to the client.
+
+    It sits under the client's retrying transport, so a retried request counts once, when it
+    succeeds. `on_page` may be called from worker threads.
+    """
+
+    def __init__(self, inner: httpx.BaseTransport, on_page: Callable[[], None]) -> None:
+        self._inner = inner
+        self._on_page = on_page
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send through the inner transport and count a success."""
+        response = self._inner.handle_request(request)
+        if response.is_success:
+            self._on_page()
+        return response
+
+    def close(self) -> None:
+        """Close the inner transport."""
+        self._inner.close()
+
+
+def choose_format(options: Options) -> str:
+    """`--format`, else a table on a terminal and JSON lines anywhere else."""
+    if options.format is not None:
+        return options.format
+    return "table" if options.to_stdout and sys.stdout.isatty() else "jsonl"
+
+
+def wants_progress(options: Options) -> bool:
+    """A bar on a terminal's stderr, unless output is piped or `--quiet`/`--debug` is given."""
+    if options.quiet or options.debug or not sys.stderr.isatty():
+        return False
+    return not options.to_stdout or sys.stdout.isatty()
+
+
+def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> int:
+    """Run one export; returns the number of items written.
+
+    Raises:
+        InvalidArguments: a filter or setting was refused before anything was sent.
+        OutputError: the output file could not be opened or written.
+        APIError: the API call failed (MissingAPIKeyError when no key is set).
+    """
+    fmt = choose_format(options)
+    progress: Progress = BarProgress(endpoint.label) if wants_progress(options) else NoProgress()
+    with progress, _connect(endpoint, options, progress.page_fetched) as client:
+        lister = endpoint.lister(client)
+        arguments = {**filters, **_concurrency(lister, options.concurrency)}
+        try:
+            page = lister(**arguments)
+        except MissingAPIKeyError:
+            raise
+        except ValueError as exc:
+            raise InvalidArguments(str(exc)) from exc
+        total = page.total_count
+        if total is not None and options.limit is not None:
+            total = min(total, options.limit)
+        progress.set_total(total)
+        # Opened only once the first page is in, so a bad key or filter leaves an existing
+        # file alone. Inside the bar, stdout is rich's proxy, which prints above the bar.
+        with _open_output(options.output) as stream:
+            with _writing():
+                writer = _output.make_writer(fmt, endpoint.layout, stream)
+            written = _write_items(page, writer, progress, options.limit)
+            with _writing():
+                writer.close()
+    return written
+
+
+@contextmanager
+def _connect(
+    endpoint: Endpoint, options: Options, on_page: Callable[[], None]
+) -> Iterator[SyncAPIClient]:
+    api_key: str | None = None
+    base_url = options.base_url
+    environment = options.environment or "production"
+    inner: httpx.BaseTransport
+    if options.fake:
+        # In-process: the fake's own key, and no base URL from the environment, so a real
+        # key or host set in the shell plays no part.
+        fake = endpoint.fake()
+        api_key, inner = fake.api_key, fake.transport
+        if base_url is None:
+            base_url = endpoint.vendor.environments[environment]
+    else:
+        # What the client itself would use without a transport argument.
+        inner = httpx.HTTPTransport()
+    try:
+        client = endpoint.client(
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            transport=PageCounter(inner, on_page),
+        )
+    except MissingAPIKeyError:
+        inner.close()
+        raise
+    except ValueError as exc:
+        inner.close()
+        raise InvalidArguments(str(exc)) from exc
+    with client:
+        yield client
+
+
+def _concurrency(lister: Lister, concurrency: int) -> dict[str, int]:
+    """`concurrency=N` for `list()` when N > 1; one page at a time needs no argument."""
+    if concurrency <= 1:
+        return {}
+    if "concurrency" not in inspect.signature(lister).parameters:
+        raise InvalidArguments(
+            "--concurrency above 1 needs a version of eligibility_clients that fetches pages "
+            "concurrently; this one fetches one page at a time (use --concurrency 1)"
+        )
+    return {"concurrency": concurrency}
+
+
+@contextmanager
+def _open_output(path: str | None) -> Iterator[TextIO]:
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    with stream:
+        yield stream
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """Turn a failed write into OutputError, except a closed pipe.
+
+    A closed pipe (`| head`) is the reader's choice; click ends the command quietly on it.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from exc
+
+
+def _write_items(
+    page: SyncPage[Model], writer: _output.Writer, progress: Progress, limit: int | None
+) -> int:
+    written = 0
+    items = iter(page)
+    try:
+        for item in items:
+            with _writing():
+                writer.write(item.to_dict())
+            progress.item_written()
+            written += 1
+            if limit is not None and written >= limit:
+                break  # before the walk asks for another page
+    finally:
+        # Stops a concurrent walk's page fetches at once rather than when collected.
+        close = getattr(items, "close", None)
+        if callable(close):
+            close()
+    return written
