@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 from eligibility_clients.testing import DEFAULT_PORT, FakeGoodstack, FakeServer, FakeTruemed
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name, parse_wheel_filename
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -43,6 +45,7 @@ class Block:
 
 def readme_blocks() -> list[Block]:
     blocks: list[Block] = []
+    lines: list[str]
     language, start, lines = None, 0, []
     for number, text in enumerate(README.read_text(encoding="utf-8").splitlines(), start=1):
         match = FENCE.match(text)
@@ -100,12 +103,31 @@ def test_python_block_runs(
         assert capsys.readouterr().out.strip()
 
 
-def commands() -> list[tuple[Block, str]]:
-    found = []
+@dataclass(frozen=True)
+class Command:
+    """One console line to run, and the output the README shows for it (after a `$ ` line)."""
+
+    block: Block
+    line: str
+    shown_output: tuple[str, ...] = ()
+
+
+def commands() -> list[Command]:
+    found: list[Command] = []
     for block in CONSOLE:
-        for text in block.code.splitlines():
+        lines = block.code.splitlines()
+        if any(text.startswith("$ ") for text in lines):
+            # A transcript: `$ ` lines are commands, the lines after each are its output.
+            for text in lines:
+                if text.startswith("$ "):
+                    found.append(Command(block, text[2:]))
+                elif text.strip() and found:
+                    last = found.pop()
+                    found.append(Command(block, last.line, (*last.shown_output, text.strip())))
+            continue
+        for text in lines:
             if text.strip() and not text.lstrip().startswith("#"):
-                found.append((block, text))
+                found.append(Command(block, text))
     return found
 
 
@@ -113,9 +135,10 @@ COMMANDS = commands()
 
 
 @pytest.mark.parametrize(
-    ("block", "line"), COMMANDS, ids=[f"README.md:{b.line}:{line[:40]}" for b, line in COMMANDS]
+    "command", COMMANDS, ids=[f"README.md:{c.block.line}:{c.line[:40]}" for c in COMMANDS]
 )
-def test_console_line_is_real(block: Block, line: str, fake_env: dict[str, str]) -> None:
+def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_path: Path) -> None:
+    line = command.line
     comment = line.partition("  #")[2]
     expected_exit = int(m.group(1)) if (m := re.search(r"exit (\d+)", comment)) else 0
     words = shlex.split(line, comments=True)
@@ -126,6 +149,7 @@ def test_console_line_is_real(block: Block, line: str, fake_env: dict[str, str])
         if value != "...":
             env[name] = value
     assert words, line
+    output = ""
     if words[0] == "export":
         check_export(words[1:])
     elif words[0] == "nox":
@@ -134,7 +158,9 @@ def test_console_line_is_real(block: Block, line: str, fake_env: dict[str, str])
         check_pip(words[words.index("install") + 1 :])
     elif words[0] == "eligibility-clients" or words[:3] == ["python", "-m", "eligibility_clients"]:
         arguments = words[1:] if words[0] == "eligibility-clients" else words[3:]
-        run([sys.executable, "-m", "eligibility_clients", *arguments], env, expected_exit)
+        # In a scratch folder: examples may write files (`--output live.csv`).
+        command_line = [sys.executable, "-m", "eligibility_clients", *arguments]
+        output = run(command_line, env, expected_exit, cwd=tmp_path)
     elif words[:3] == ["python", "-m", "eligibility_clients.testing"]:
         check_serve(words[3:])
     elif words[:3] == ["python", "-m", "codegen.upstream"]:
@@ -144,9 +170,11 @@ def test_console_line_is_real(block: Block, line: str, fake_env: dict[str, str])
         "python",
         "codegen/regenerate.py",
     ]:
-        run([sys.executable, *words[1:]], env, expected_exit)
+        output = run([sys.executable, *words[1:]], env, expected_exit)
     else:
-        pytest.fail(f"README.md:{block.line}: no rule runs or checks {line!r}")
+        pytest.fail(f"README.md:{command.block.line}: no rule runs or checks {line!r}")
+    for shown in command.shown_output:
+        assert shown in output, (shown, output)
 
 
 KNOWN_ENV = {
@@ -160,9 +188,10 @@ KNOWN_ENV = {
 }
 
 
-def run(command: list[str], env: dict[str, str], expected_exit: int) -> None:
+def run(command: list[str], env: dict[str, str], expected_exit: int, cwd: Path = ROOT) -> str:
+    """Run a command; check its exit status and that it printed no traceback."""
     result = subprocess.run(
-        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        command, env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == expected_exit, (
         command,
@@ -170,6 +199,7 @@ def run(command: list[str], env: dict[str, str], expected_exit: int) -> None:
         result.stderr[-2000:],
     )
     assert "Traceback" not in result.stderr, result.stderr
+    return result.stdout + result.stderr
 
 
 def check_export(assignments: list[str]) -> None:
@@ -211,11 +241,12 @@ def check_nox(arguments: list[str]) -> None:
 
 def check_pip(requirements: list[str]) -> None:
     for requirement in requirements:
-        name = re.split(r"[ @\[=<>-]|_\d", requirement, maxsplit=1)[0].replace("_", "-")
-        assert name in ("nox", "eligibility-clients", "eligibility"), requirement
         if requirement.endswith(".whl"):
-            version = requirement.split("-")[1]
-            assert version == current_version(), requirement
+            name, version, *_ = parse_wheel_filename(requirement)
+            assert str(version) == current_version(), requirement
+        else:
+            name = canonicalize_name(Requirement(requirement).name)
+        assert name in ("nox", "eligibility-clients"), requirement
 
 
 def current_version() -> str:
