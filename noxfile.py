@@ -1,7 +1,7 @@
-"""Development sessions. A plain `nox` runs lint, typecheck, tests, drift and build.
+"""Development sessions. A plain `nox` runs lint, typecheck, tests, drift, build and demo.
 
-`nox -s demo` (not in the default list) installs the package with its command and runs it
-against the built-in fakes.
+`nox -s demo` installs the package with its command and runs it against the built-in fakes;
+it is in the default run so that CI proves the README's "Try it" command works.
 
 Every session installs what it needs from pyproject.toml's pinned dependency groups, so a
 machine with only Python 3.11+ and nox can run all of them.
@@ -29,7 +29,7 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 
 # uv when it is installed, plain virtualenv otherwise; never fetch an interpreter.
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build"]
+nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "demo"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
@@ -69,7 +69,7 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
-@nox.session(python=None, default=False)
+@nox.session(python=None)
 def demo(session: nox.Session) -> None:
     """Install the package with the `cli` extra and run the command against the fakes."""
     session.install("-e", ".[cli]")
