@@ -94,3 +94,12 @@ def instant(value: dt.datetime | dt.date | str | None, name: str) -> dt.datetime
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     raise TypeError(f"{name} must be a datetime, a date or an ISO string, got {value!r}")
+
+
+def concurrency(value: int) -> int:
+    """Requests a walk may have in flight: an int >= 1 (1 walks one page at a time)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"concurrency must be an int >= 1, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"concurrency must be >= 1; got {value}")
+    return value
