@@ -6,11 +6,14 @@ machine with only Python 3.11+ and nox can run all of them.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import tempfile
+import time
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import nox
@@ -27,6 +30,9 @@ os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 LINTED = ["overlay", "tests", "codegen", "noxfile.py"]
 TYPED = ["overlay", "tests", "codegen", "noxfile.py"]
 WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
+VENDORS = ("truemed", "goodstack")
+CASSETTES = ROOT / "tests/cassettes"
+SOURCES = CASSETTES / "sources.json"
 
 
 def _install_groups(session: nox.Session, *groups: str) -> None:
@@ -66,9 +72,84 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=None)
 def drift(session: nox.Session) -> None:
-    """Lint the specs, regenerate into a temporary folder, and fail on any difference."""
+    """The three drift checks; each fails with a report naming what drifted.
+
+    1. generated/ vs a fresh generation from specs/ (byte for byte);
+    2. every recorded cassette exchange vs the spec of its operation;
+    3. a vendor's published OpenAPI document vs our spec, for each vendor whose document is
+       given as `VENDOR=PATH_OR_URL` after `--` or in `<VENDOR>_OPENAPI` (see the README).
+    """
     _install_groups(session, "codegen")
     session.run("python", "codegen/regenerate.py", "check")
+    session.run("python", "-m", "codegen.traffic")
+    _upstream_checks(session)
+
+
+def _upstream_checks(session: nox.Session) -> None:
+    documents = {
+        vendor: os.environ[f"{vendor.upper()}_OPENAPI"]
+        for vendor in VENDORS
+        if os.environ.get(f"{vendor.upper()}_OPENAPI")
+    }
+    for argument in session.posargs:
+        vendor, _, location = argument.partition("=")
+        if vendor not in VENDORS or not location:
+            session.error(f"expected VENDOR=PATH_OR_URL with VENDOR in {VENDORS}, got {argument!r}")
+        documents[vendor] = location
+    for vendor in VENDORS:
+        if vendor in documents:
+            session.run("python", "-m", "codegen.upstream", vendor, documents[vendor])
+        else:
+            session.log(
+                f"check 3 for {vendor}: no published document given "
+                f"(set {vendor.upper()}_OPENAPI=PATH_OR_URL or pass {vendor}=PATH_OR_URL)"
+            )
+
+
+@nox.session(python=None)
+def record(session: nox.Session) -> None:
+    """Re-record the cassettes from the fakes, or `-- --live [VENDOR ...]` from the sandboxes.
+
+    Live recording needs `TRUEMED_API_KEY` / `GOODSTACK_API_KEY`. Afterwards the cassettes are
+    replayed offline and checked for keys and against the specs.
+    """
+    live = "--live" in session.posargs
+    vendors = [arg for arg in session.posargs if arg != "--live"] or list(VENDORS)
+    unknown = sorted(set(vendors) - set(VENDORS))
+    if unknown:
+        session.error(f"unknown vendor(s) {unknown}; choose from {VENDORS}")
+    if live:
+        missing = [
+            f"{v.upper()}_API_KEY" for v in vendors if not os.environ.get(f"{v.upper()}_API_KEY")
+        ]
+        if missing:
+            session.error(f"--live needs {', '.join(missing)} in the environment")
+    _install_groups(session, "test")
+    session.install("-e", ".")
+    modules = [f"tests/test_{vendor}_cassettes.py" for vendor in vendors]
+    started = time.time()
+    session.run(
+        "pytest",
+        *modules,
+        "--record-mode=rewrite",
+        env={"RECORD_SOURCE": "live" if live else "fakes"},
+    )
+    # A cassette no test used this time belongs to a renamed or deleted test.
+    for vendor in vendors:
+        for stale in (CASSETTES / f"test_{vendor}_cassettes").glob("*.yaml"):
+            if stale.stat().st_mtime < started:
+                session.log(f"removing stale cassette {stale.relative_to(ROOT)}")
+                stale.unlink()
+    sources = json.loads(SOURCES.read_text(encoding="utf-8"))
+    for vendor in vendors:
+        sources[vendor] = (
+            {"source": "sandbox", "environment": "sandbox", "recorded_on": str(date.today())}
+            if live
+            else {"source": "fakes", "environment": "production"}
+        )
+    SOURCES.write_text(json.dumps(sources, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    session.run("pytest", *modules, "tests/test_cassette_hygiene.py", env={"RECORD_SOURCE": ""})
+    session.run("python", "-m", "codegen.traffic")
 
 
 @nox.session(python=None)

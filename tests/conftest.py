@@ -67,13 +67,33 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+# Response headers that vary per request or could identify an account; never committed.
+VOLATILE_RESPONSE_HEADERS = frozenset(
+    {"set-cookie", "date", "cf-ray", "x-request-id", "x-amzn-requestid", "x-amzn-trace-id"}
+)
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Drop cookies and per-request headers from a response before it is recorded."""
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in VOLATILE_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
-    """Scrub both vendors' auth headers from every recorded request.
+    """Scrub both vendors' auth headers from every recorded request, and cookies from responses.
 
     No `record_mode` here: it would silently override `--record-mode` on the command line.
     """
     return {
-        "filter_headers": [("authorization", "<redacted>"), ("x-truemed-api-key", "<redacted>")],
+        "filter_headers": [
+            ("authorization", "<redacted>"),
+            ("x-truemed-api-key", "<redacted>"),
+            ("cookie", None),
+        ],
+        "before_record_response": scrub_response,
         "decode_compressed_response": True,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -58,6 +59,7 @@ def _first_request(
     sort: EligibilitySubscriptionSort | str | None,
     direction: SortDirection | str | None,
     page_size: int | None,
+    extra_query: Mapping[str, _params.QueryValue] | None = None,
 ) -> PageRequest:
     arguments: dict[str, Any] = {
         "status": _params.enum_value(EligibilitySubscriptionStatus, status, "status"),
@@ -77,7 +79,8 @@ def _first_request(
         raise ValueError(f"start_date ({start.isoformat()}) is after end_date ({end.isoformat()})")
     # The generated request builder is the spec's word on names (startDate, pageSize, ...).
     kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
-    return PageRequest(url=kwargs["url"], params=kwargs["params"])
+    params = {**kwargs["params"], **_params.extra_query(extra_query)}
+    return PageRequest(url=kwargs["url"], params=params)
 
 
 def _total_count(envelope: EligibilitySubscriptionList) -> int | None:
@@ -165,6 +168,7 @@ class EligibilitySubscriptions:
         sort: EligibilitySubscriptionSort | str | None = None,
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
     ) -> SyncPage[EligibilitySubscription]:
         """Fetch the first page of Eligibility Subscriptions.
@@ -180,6 +184,8 @@ class EligibilitySubscriptions:
             sort: Field to sort by (`id`).
             direction: `ASC` or `DESC` (the API's default).
             page_size: Records per page, 1 to 100 (the API's default is 25).
+            extra_query: Query parameters to send as given, overriding the ones above; for a
+                parameter the vendor added before this package was regenerated. Not checked.
             concurrency: >= 1. Cursors chain each page to the one before it, so any value
                 above 1 (the default) means one thing: while the loop body handles a page,
                 the next one is fetched on a worker thread.
@@ -202,6 +208,7 @@ class EligibilitySubscriptions:
             sort=sort,
             direction=direction,
             page_size=page_size,
+            extra_query=extra_query,
         )
         source = SyncSource(
             self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
@@ -230,6 +237,7 @@ class AsyncEligibilitySubscriptions:
         sort: EligibilitySubscriptionSort | str | None = None,
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
     ) -> AsyncPaginator[EligibilitySubscription]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the items.
@@ -246,6 +254,7 @@ class AsyncEligibilitySubscriptions:
             sort=sort,
             direction=direction,
             page_size=page_size,
+            extra_query=extra_query,
         )
         source = AsyncSource(
             self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)

@@ -7,6 +7,7 @@ argument and what it accepts, so nothing reaches the network.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -94,6 +95,29 @@ def instant(value: dt.datetime | dt.date | str | None, name: str) -> dt.datetime
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     raise TypeError(f"{name} must be a datetime, a date or an ISO string, got {value!r}")
+
+
+QueryValue = str | int | float | bool
+
+
+def extra_query(value: Mapping[str, QueryValue] | None) -> dict[str, str]:
+    """Extra query parameters, encoded as the APIs expect (booleans as `true`/`false`)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"extra_query must be a mapping, got {type(value).__name__}")
+    encoded: dict[str, str] = {}
+    for name, item in value.items():
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"extra_query keys must be non-empty str, got {name!r}")
+        if isinstance(item, bool):
+            encoded[name] = "true" if item else "false"
+        elif isinstance(item, str | int | float):
+            encoded[name] = str(item)
+        else:
+            kind = type(item).__name__
+            raise TypeError(f"extra_query[{name!r}] must be a str, int, float or bool, got {kind}")
+    return encoded
 
 
 def concurrency(value: int) -> int:

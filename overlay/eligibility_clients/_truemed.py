@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import partial
 from operator import attrgetter
 from typing import Any
@@ -50,6 +51,7 @@ def _first_request(
     user_id: str | None,
     expires_at: dt.date | str | None,
     search: str | None,
+    extra_query: Mapping[str, _params.QueryValue] | None = None,
 ) -> PageRequest:
     arguments: dict[str, Any] = {
         "status": _params.enum_value(QualificationSessionStatus, status, "status"),
@@ -61,7 +63,14 @@ def _first_request(
     # The generated request builder is the spec's word on names and encodings; it also fills
     # in the spec defaults (page=1, page_size=30), which the stop rules below rely on.
     kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
-    return PageRequest(url=kwargs["url"], params=kwargs["params"])
+    params: dict[str, Any] = {**kwargs["params"], **_params.extra_query(extra_query)}
+    # The walk counts pages in ints, so overrides of the page numbers must be integers.
+    for name in ("page", "page_size"):
+        try:
+            params[name] = int(params[name])
+        except ValueError:
+            raise ValueError(f"extra_query[{name!r}] must be an integer") from None
+    return PageRequest(url=kwargs["url"], params=params)
 
 
 def _total_count(envelope: QualificationSessionList) -> int | None:
@@ -165,6 +174,7 @@ class QualificationSessions:
         user_id: str | None = None,
         expires_at: dt.date | str | None = None,
         search: str | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
     ) -> SyncPage[QualificationSession]:
         """Fetch the first page of Qualification Sessions, newest first.
@@ -175,6 +185,8 @@ class QualificationSessions:
             user_id: Only this user's sessions.
             expires_at: Only sessions expiring on this date (`date` or `YYYY-MM-DD`).
             search: Matches user name, email, user_business_id, utm and external_user_id.
+            extra_query: Query parameters to send as given, overriding the ones above; for a
+                parameter the vendor added before this package was regenerated. Not checked.
             concurrency: Requests in flight while iterating the items, >= 1. Once the first
                 page reports `last_page`, iteration fetches the following pages on up to
                 this many threads of the client's connection pool, and still yields the
@@ -196,6 +208,7 @@ class QualificationSessions:
             user_id=user_id,
             expires_at=expires_at,
             search=search,
+            extra_query=extra_query,
         )
         source = SyncSource(
             self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
@@ -220,6 +233,7 @@ class AsyncQualificationSessions:
         user_id: str | None = None,
         expires_at: dt.date | str | None = None,
         search: str | None = None,
+        extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
     ) -> AsyncPaginator[QualificationSession]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
@@ -233,6 +247,7 @@ class AsyncQualificationSessions:
             user_id=user_id,
             expires_at=expires_at,
             search=search,
+            extra_query=extra_query,
         )
         source = AsyncSource(
             self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)

@@ -1,0 +1,125 @@
+"""What both fakes share: the key check, the request log, faults, and the in-process transport."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from typing import Any
+
+import httpx
+
+from ._faults import ConnectionDropped, Faults, apply_fault
+
+
+class FakeAPI:
+    """Base of `FakeTruemed` and `FakeGoodstack`: one vendor endpoint held in memory.
+
+    Subclasses answer `_answer(request)` for an authenticated request; this class checks the
+    key, logs the request, applies injected faults and offers `transport`.
+    """
+
+    #: The key a fake accepts unless it is given another one.
+    DEFAULT_API_KEY = ""
+    #: Path of the one operation the fake serves.
+    PATH = ""
+
+    def __init__(self, *, api_key: str | None = None) -> None:
+        self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
+        self.faults = Faults()
+        self.requests: list[httpx.Request] = []
+        # Guards the records and the log: the sync client may fetch pages from several threads.
+        self._lock = threading.RLock()
+
+    @property
+    def transport(self) -> FakeTransport:
+        """An httpx transport (sync and async) that answers from this fake, with no sockets."""
+        return FakeTransport(self)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request as the vendor would (without the latency, which callers add).
+
+        Raises:
+            ConnectionDropped: an injected fault asks for the connection to be dropped.
+        """
+        with self._lock:
+            self.requests.append(request)
+        fault = self.faults._take()
+        if fault is not None:
+            return apply_fault(fault, request, self._respond, self.error_response)
+        return self._respond(request)
+
+    def _respond(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.rstrip("/") != self.PATH:
+            return self.error_response(404, "not_found", f"No route for {request.url.path}")
+        if request.method != "GET":
+            return self.error_response(405, "method_not_allowed", f"{request.method} not allowed")
+        denied = self._check_key(request)
+        if denied is not None:
+            return denied
+        with self._lock:
+            return self._answer(request)
+
+    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+        raise NotImplementedError
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        raise NotImplementedError
+
+    def error_response(self, status: int, code: str, message: str) -> httpx.Response:
+        """A response carrying this vendor's error body."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        # Never show the key, even a fake one: reprs end up in logs and bug reports.
+        return f"{type(self).__name__}(records={len(self)}, requests={len(self.requests)})"
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
+    """A JSON response encoded compactly, as both vendors send it."""
+    content = json.dumps(body, separators=(",", ":")).encode()
+    return httpx.Response(
+        status,
+        headers={"Content-Type": "application/json", **(headers or {})},
+        content=content,
+    )
+
+
+class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Serve a fake in-process: pass it as `transport=` to a sync or an async client.
+
+    Latency is slept in the calling thread (sync) or awaited (async), so concurrent requests
+    overlap as they would on a real network.
+    """
+
+    def __init__(self, fake: FakeAPI) -> None:
+        self.fake = fake
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer a sync client's request."""
+        request.read()
+        if self.fake.faults.latency > 0:
+            time.sleep(self.fake.faults.latency)
+        return self._answer(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer an async client's request."""
+        await request.aread()
+        if self.fake.faults.latency > 0:
+            await asyncio.sleep(self.fake.faults.latency)
+        return self._answer(request)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return self.fake.handle_request(request)
+        except ConnectionDropped as exc:
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from exc
+
+    def __repr__(self) -> str:
+        return f"FakeTransport({self.fake!r})"

@@ -1,0 +1,74 @@
+"""Where cassette tests get their clients: replay, re-record from the fakes, or record live.
+
+`RECORD_SOURCE` (set by `nox -s record`) picks the mode:
+
+- unset: replay. The client has the real network transport, the cassette answers every
+  request (`--record-mode=none`), and `--block-network` stops anything that slips through.
+- `fakes`: record from the in-process fakes (seed 0), under the production hostnames.
+- `live`: record from the vendor's sandbox with `TRUEMED_API_KEY` / `GOODSTACK_API_KEY`.
+
+`tests/cassettes/sources.json` says where each API's cassettes came from; replay uses its
+`environment` so that requests go to the hosts that were recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from eligibility_clients import GoodstackClient, TruemedClient
+from eligibility_clients.testing import FakeGoodstack, FakeTruemed
+
+CASSETTES = Path(__file__).parent / "cassettes"
+SOURCES = CASSETTES / "sources.json"
+MODE = os.environ.get("RECORD_SOURCE") or "replay"
+# Sent in replay; the recorded requests carry "<redacted>" and matching ignores headers.
+REPLAY_KEY = "replay-placeholder-key"
+WRONG_KEY = "invalid-key-for-the-401-test"
+
+
+def sources() -> dict[str, Any]:
+    """What `nox -s record` wrote about each API's cassettes."""
+    loaded: dict[str, Any] = json.loads(SOURCES.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _options(vendor: str, env_var: str, fake_key: str) -> dict[str, Any]:
+    if MODE == "fakes":
+        return {"api_key": fake_key, "environment": "production"}
+    if MODE == "live":
+        key = os.environ.get(env_var)
+        if not key:
+            pytest.fail(f"RECORD_SOURCE=live needs {env_var}")
+        return {"api_key": key, "environment": "sandbox"}
+    return {"api_key": REPLAY_KEY, "environment": sources()[vendor]["environment"]}
+
+
+def _recordable(fake: FakeTruemed | FakeGoodstack) -> httpx.MockTransport:
+    # vcrpy records only through the httpx transports it patches (HTTPTransport,
+    # MockTransport, ...), so the fake is served through a MockTransport here.
+    return httpx.MockTransport(fake.handle_request)
+
+
+def truemed(*, api_key: str | None = None, **options: Any) -> TruemedClient:
+    """A Truemed client for the current mode (`api_key` overrides, e.g. for the 401 test)."""
+    fake = FakeTruemed(seed=0)
+    settings = _options("truemed", "TRUEMED_API_KEY", fake.api_key)
+    if api_key is not None:
+        settings["api_key"] = api_key
+    transport = _recordable(fake) if MODE == "fakes" else None
+    return TruemedClient(transport=transport, max_retries=0, **settings, **options)
+
+
+def goodstack(*, api_key: str | None = None, **options: Any) -> GoodstackClient:
+    """A Goodstack client for the current mode (`api_key` overrides, e.g. for the 401 test)."""
+    fake = FakeGoodstack(seed=0)
+    settings = _options("goodstack", "GOODSTACK_API_KEY", fake.api_key)
+    if api_key is not None:
+        settings["api_key"] = api_key
+    transport = _recordable(fake) if MODE == "fakes" else None
+    return GoodstackClient(transport=transport, max_retries=0, **settings, **options)

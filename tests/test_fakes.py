@@ -1,0 +1,478 @@
+"""The fakes behave as the specs and vendor docs say, in process and over loopback HTTP."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from eligibility_clients import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    AsyncGoodstackClient,
+    AsyncTruemedClient,
+    AuthenticationError,
+    BadRequestError,
+    GoodstackClient,
+    InternalServerError,
+    PermissionDeniedError,
+    RateLimitError,
+    TruemedClient,
+)
+from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
+
+from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def truemed_client(fake: FakeTruemed, **options: Any) -> TruemedClient:
+    return TruemedClient(api_key=fake.api_key, transport=fake.transport, **options)
+
+
+def goodstack_client(fake: FakeGoodstack, **options: Any) -> GoodstackClient:
+    return GoodstackClient(api_key=fake.api_key, transport=fake.transport, **options)
+
+
+def raw(fake: FakeTruemed | FakeGoodstack, path: str, key: str | None = None) -> httpx.Response:
+    """Call a fake with plain httpx, bypassing the client's argument checks."""
+    header = "x-truemed-api-key" if isinstance(fake, FakeTruemed) else "Authorization"
+    headers = {header: fake.api_key if key is None else key}
+    with httpx.Client(transport=fake.transport, base_url="https://api.example.test") as http:
+        return http.get(path, headers=headers)
+
+
+# --- default data ------------------------------------------------------------------------
+
+
+def test_default_data_is_realistic_and_deterministic() -> None:
+    truemed, goodstack = FakeTruemed(), FakeGoodstack()
+    assert len(truemed.sessions) == 100
+    statuses = collections.Counter(s["status"] for s in truemed.sessions)
+    assert set(statuses) == {"pending", "processing", "approved", "rejected"}
+    assert min(statuses.values()) >= 5
+    assert len(goodstack.subscriptions) == 33
+    assert any(s["suggestedActivitySubTags"] for s in goodstack.subscriptions)
+    assert all(
+        tag["tag"]["name"] for s in goodstack.subscriptions for tag in s["suggestedActivitySubTags"]
+    )
+    assert FakeTruemed(seed=0).sessions == truemed.sessions
+    assert FakeGoodstack(seed=0).subscriptions == goodstack.subscriptions
+    assert FakeTruemed(seed=1).sessions != truemed.sessions
+    assert len({s["qualification_session_id"] for s in truemed.sessions}) == 100
+
+
+def test_supplied_records_are_served_newest_first() -> None:
+    fake = FakeTruemed(count=4)
+    shuffled = [fake.sessions[2], fake.sessions[0], fake.sessions[3], fake.sessions[1]]
+    served = list(truemed_client(FakeTruemed(sessions=shuffled)).qualification_sessions.list())
+    assert [s.qualification_session_id for s in served] == [
+        s["qualification_session_id"] for s in fake.sessions
+    ]
+
+
+def test_users_can_add_and_supply_records() -> None:
+    fake = FakeTruemed(count=3)
+    added = fake.add_session(status="rejected", email="mine@example.com")
+    sessions = list(truemed_client(fake).qualification_sessions.list())
+    assert sessions[0].qualification_session_id == added["qualification_session_id"]
+    assert sessions[0].email == "mine@example.com"
+    assert len(sessions) == 4
+
+    goodstack = FakeGoodstack(count=0, subscriptions=[])
+    assert list(goodstack_client(goodstack).eligibility_subscriptions.list()) == []
+    record = goodstack.add_subscription(status="cancelled", organisationName="Mine")
+    [only] = goodstack_client(goodstack).eligibility_subscriptions.list()
+    assert (only.id, only.organisation_name) == (record["id"], "Mine")
+
+
+# --- auth --------------------------------------------------------------------------------
+
+
+def test_truemed_checks_the_key() -> None:
+    fake = FakeTruemed()
+    with pytest.raises(AuthenticationError) as caught:
+        TruemedClient(api_key="wrong", transport=fake.transport).qualification_sessions.list()
+    assert caught.value.status_code == 401
+    assert raw(fake, FakeTruemed.PATH, key="").status_code == 401
+
+
+def test_goodstack_checks_the_key() -> None:
+    fake = FakeGoodstack()
+    with pytest.raises(AuthenticationError, match="Authorization header is invalid"):
+        GoodstackClient(
+            api_key="sk_wrong", transport=fake.transport
+        ).eligibility_subscriptions.list()
+    with pytest.raises(PermissionDeniedError) as caught:
+        GoodstackClient(
+            api_key="pk_public", transport=fake.transport
+        ).eligibility_subscriptions.list()
+    assert caught.value.code == "forbidden"
+    assert raw(fake, FakeGoodstack.PATH, key="Bearer " + fake.api_key).status_code == 401
+
+
+def test_key_is_not_in_repr() -> None:
+    fake = FakeGoodstack(api_key="sk_fake_private_value")
+    assert "private" not in repr(fake)
+    assert "private" not in repr(fake.transport)
+
+
+# --- Truemed filters and pages -------------------------------------------------------------
+
+
+def test_truemed_pages_with_the_pagination_object() -> None:
+    fake = FakeTruemed()
+    body = raw(fake, f"{FakeTruemed.PATH}?page=2&page_size=30").json()
+    assert body["pagination"] == {"current_page": 2, "page_size": 30, "count": 100, "last_page": 4}
+    assert [s["qualification_session_id"] for s in body["qualification_sessions"]] == [
+        s["qualification_session_id"] for s in fake.sessions[30:60]
+    ]
+    page = truemed_client(fake).qualification_sessions.list(page_size=30)
+    assert page.total_count == 100
+    assert [len(p.items) for p in page.iter_pages()] == [30, 30, 30, 10]
+    created = [s.created_at for s in page]
+    assert created == sorted(created, reverse=True)  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize("status", ["pending", "processing", "approved", "rejected"])
+def test_truemed_status_filter(status: str) -> None:
+    fake = FakeTruemed()
+    found = list(truemed_client(fake).qualification_sessions.list(status=status))
+    assert [s.qualification_session_id for s in found] == [
+        s["qualification_session_id"] for s in fake.sessions if s["status"] == status
+    ]
+    assert found
+
+
+def test_truemed_user_id_expires_at_and_search_filters() -> None:
+    fake = FakeTruemed()
+    client = truemed_client(fake)
+    user = fake.sessions[5]["user_id"]
+    by_user = list(client.qualification_sessions.list(user_id=user))
+    assert by_user
+    assert {s.user_id for s in by_user} == {user}
+
+    expiring = next(s for s in fake.sessions if s["expires_at"])
+    day = dt.date.fromisoformat(expiring["expires_at"][:10])
+    by_day = list(client.qualification_sessions.list(expires_at=day))
+    assert expiring["qualification_session_id"] in {s.qualification_session_id for s in by_day}
+    assert all(s.expires_at is not None and s.expires_at.date() == day for s in by_day)
+
+    # The shopper's name is searchable but never returned, as the vendor documents.
+    name = fake.sessions[7]["_name"].split()[1].upper()
+    by_name = list(client.qualification_sessions.list(search=name))
+    assert fake.sessions[7]["qualification_session_id"] in {
+        s.qualification_session_id for s in by_name
+    }
+    assert len(by_name) < len(fake.sessions)
+    assert "_name" not in raw(fake, FakeTruemed.PATH).text
+
+
+def test_truemed_rejects_bad_input_with_validation_error() -> None:
+    fake = FakeTruemed()
+    for query in ("page=0", "page_size=abc", "status=archived", "expires_at=2025-13-01"):
+        response = raw(fake, f"{FakeTruemed.PATH}?{query}")
+        assert response.status_code == 400, query
+        assert response.json()["error"] == "ValidationError", query
+        assert query.split("=")[0] in response.json()["message"], query
+    with pytest.raises(BadRequestError) as caught:
+        truemed_client(fake).qualification_sessions.list(extra_query={"page_size": 0})
+    assert caught.value.code == "ValidationError"
+
+
+def test_truemed_unknown_path_and_method() -> None:
+    fake = FakeTruemed()
+    assert raw(fake, "/api/v1/nothing").status_code == 404
+    with httpx.Client(transport=fake.transport, base_url="https://x.test") as http:
+        assert (
+            http.post(FakeTruemed.PATH, headers={"x-truemed-api-key": fake.api_key}).status_code
+            == 405
+        )
+
+
+# --- Goodstack filters and cursors ---------------------------------------------------------
+
+
+def test_goodstack_links_are_absolute_urls_on_the_request_host() -> None:
+    fake = FakeGoodstack()
+    body = raw(fake, f"{FakeGoodstack.PATH}?pageSize=10&status=live").json()
+    assert body["totalResults"] == sum(s["status"] == "live" for s in fake.subscriptions)
+    assert body["pageSize"] == 10
+    assert body["object"] == "eligibility_subscription"
+    nxt = httpx.URL(body["_links"]["next"])
+    assert (nxt.scheme, nxt.host, nxt.path) == ("https", "api.example.test", FakeGoodstack.PATH)
+    assert nxt.params["status"] == "live"
+    assert nxt.params["cursor"]
+    assert body["_links"]["prev"] is None
+    second = raw(fake, f"{nxt.path}?{nxt.query.decode()}").json()
+    assert second["_links"]["prev"] is not None
+    assert not {s["id"] for s in second["data"]} & {s["id"] for s in body["data"]}
+
+
+def test_goodstack_walks_every_page_newest_first() -> None:
+    fake = FakeGoodstack()
+    page = goodstack_client(fake).eligibility_subscriptions.list(page_size=10)
+    assert page.total_count == 33
+    assert [len(p.items) for p in page.iter_pages()] == [10, 10, 10, 3]
+    created = [s.created_at for s in page]
+    assert created == sorted(created, reverse=True)
+    assert len({s.id for s in page}) == 33
+
+
+@pytest.mark.parametrize(
+    ("arguments", "keep"),
+    [
+        ({"status": "live"}, lambda s: s["status"] == "live"),
+        ({"has_organisation": True}, lambda s: s["organisationId"] is not None),
+        ({"has_organisation": False}, lambda s: s["organisationId"] is None),
+        (
+            {"start_date": "2024-06-01T00:00:00Z", "end_date": "2024-12-31T23:59:59Z"},
+            lambda s: "2024-06-01" <= s["createdAt"][:10] <= "2024-12-31",
+        ),
+    ],
+)
+def test_goodstack_filters(arguments: dict[str, Any], keep: Any) -> None:
+    fake = FakeGoodstack()
+    found = {s.id for s in goodstack_client(fake).eligibility_subscriptions.list(**arguments)}
+    expected = {s["id"] for s in fake.subscriptions if keep(s)}
+    assert found == expected
+    assert expected
+
+
+def test_goodstack_query_sort_and_direction() -> None:
+    fake = FakeGoodstack()
+    client = goodstack_client(fake)
+    target = next(s for s in fake.subscriptions if s["organisationId"])
+    [found] = client.eligibility_subscriptions.list(query=target["organisationId"])
+    assert found.id == target["id"]
+    ascending = [s.id for s in client.eligibility_subscriptions.list(sort="id", direction="ASC")]
+    assert ascending == sorted(s["id"] for s in fake.subscriptions)
+    descending = [s.id for s in client.eligibility_subscriptions.list(sort="id", direction="DESC")]
+    assert descending == ascending[::-1]
+
+
+def test_goodstack_rejects_bad_input_with_reasons() -> None:
+    fake = FakeGoodstack()
+    cases = {
+        "pageSize=-1": "pageSize must be greater than or equal to 0",
+        "pageSize=101": "pageSize must be less than or equal to 100",
+        "status=archived": "status must be one of the following values",
+        "hasOrganisation=maybe": "hasOrganisation must be a boolean value",
+        "startDate=yesterday": "startDate must be a valid ISO 8601 date string",
+        "direction=UP": "direction must be one of the following values: ASC, DESC",
+    }
+    for query, reason in cases.items():
+        response = raw(fake, f"{FakeGoodstack.PATH}?{query}")
+        assert response.status_code == 400, query
+        error = response.json()["error"]
+        assert error["code"] == "bad_request", query
+        assert any(r.startswith(reason) for r in error["reasons"]), (query, error)
+    with pytest.raises(BadRequestError) as caught:
+        goodstack_client(fake).eligibility_subscriptions.list(extra_query={"pageSize": 500})
+    assert caught.value.code == "bad_request"
+
+
+def test_goodstack_corrupt_and_expired_cursors() -> None:
+    fake = FakeGoodstack()
+    with pytest.raises(BadRequestError) as caught:
+        goodstack_client(fake).eligibility_subscriptions.list(extra_query={"cursor": "garbage"})
+    assert caught.value.code == "pagination/cursor_error"
+    assert "Unable to find the next page" in str(caught.value)
+
+    page = goodstack_client(fake).eligibility_subscriptions.list(page_size=10)
+    fake.expire_cursors()
+    with pytest.raises(BadRequestError, match="cursor_error"):
+        page.get_next_page()
+
+
+# --- transports: sync, async, loopback HTTP ------------------------------------------------
+
+
+@pytest.mark.anyio
+async def test_fakes_serve_async_clients() -> None:
+    truemed, goodstack = FakeTruemed(), FakeGoodstack()
+    async with AsyncTruemedClient(api_key=truemed.api_key, transport=truemed.transport) as tm:
+        sessions = [s async for s in tm.qualification_sessions.list(status="approved")]
+    async with AsyncGoodstackClient(api_key=goodstack.api_key, transport=goodstack.transport) as gs:
+        first = await gs.eligibility_subscriptions.list(page_size=5)
+    assert len(sessions) == sum(s["status"] == "approved" for s in truemed.sessions)
+    assert len(first.items) == 5
+    assert first.has_next_page()
+
+
+def test_server_serves_both_fakes_over_loopback() -> None:
+    with FakeServer(port=0) as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        truemed = TruemedClient(api_key=server.truemed.api_key, base_url=server.url)
+        goodstack = GoodstackClient(api_key=server.goodstack.api_key, base_url=server.url)
+        assert len(list(truemed.qualification_sessions.list(page_size=40))) == 100
+        page = goodstack.eligibility_subscriptions.list(page_size=20)
+        assert page.has_next_page()
+        assert len(list(page)) == 33
+        server.goodstack.faults.drop_connection()
+        with pytest.raises(APIConnectionError):
+            GoodstackClient(
+                api_key=server.goodstack.api_key, base_url=server.url, max_retries=0
+            ).eligibility_subscriptions.list()
+    with pytest.raises(ValueError, match="loopback"):
+        FakeServer(host="0.0.0.0")
+
+
+def test_serve_command_prints_how_to_connect() -> None:
+    command = [sys.executable, "-m", "eligibility_clients.testing", "serve", "--port", "0"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT) as process:
+        try:
+            assert process.stdout is not None
+            first = process.stdout.readline()
+            url = first.split(" on ", 1)[1].split()[0]
+            exports = process.stdout.readline() + process.stdout.readline()
+            assert f"TRUEMED_BASE_URL={url}" in exports
+            assert f"GOODSTACK_API_KEY={FakeGoodstack.DEFAULT_API_KEY}" in exports
+            client = TruemedClient(api_key=FakeTruemed.DEFAULT_API_KEY, base_url=url)
+            assert client.qualification_sessions.list().total_count == 100
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+# --- faults --------------------------------------------------------------------------------
+
+
+def test_latency_is_slept_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)
+    fake = FakeTruemed()
+    fake.faults.latency = 0.05
+    list(truemed_client(fake).qualification_sessions.list(page_size=50))
+    assert slept == [0.05, 0.05]
+
+
+def test_rate_limit_then_success_is_retried(no_retry_sleep: list[float]) -> None:
+    fake = FakeGoodstack()
+    fake.faults.rate_limit(retry_after=3)
+    assert len(goodstack_client(fake).eligibility_subscriptions.list().items) == 25
+    assert no_retry_sleep == [3.0]
+    fake.faults.rate_limit(times=3, retry_after=None)
+    with pytest.raises(RateLimitError) as caught:
+        goodstack_client(fake).eligibility_subscriptions.list()
+    assert caught.value.code == "rate_limited"
+
+
+def test_server_error_burst_exhausts_retries() -> None:
+    fake = FakeTruemed()
+    fake.faults.server_errors(times=3, status=503)
+    with pytest.raises(InternalServerError) as caught:
+        truemed_client(fake, max_retries=2).qualification_sessions.list()
+    assert caught.value.status_code == 503
+    assert fake.faults.pending == 0
+    fake.faults.server_errors(times=2)
+    assert truemed_client(fake, max_retries=2).qualification_sessions.list().items
+
+
+def test_dropped_connection() -> None:
+    fake = FakeTruemed()
+    fake.faults.drop_connection()
+    with pytest.raises(APIConnectionError):
+        truemed_client(fake, max_retries=0).qualification_sessions.list()
+    fake.faults.drop_connection()
+    assert truemed_client(fake, max_retries=1).qualification_sessions.list().items
+
+
+@pytest.mark.parametrize("inject", [Faults.truncated_body, Faults.non_json_body])
+def test_broken_bodies_raise_validation_error(inject: Any) -> None:
+    fake = FakeGoodstack()
+    inject(fake.faults)
+    with pytest.raises(APIResponseValidationError) as caught:
+        goodstack_client(fake).eligibility_subscriptions.list()
+    assert caught.value.status_code == 200
+
+
+def test_html_error_page_and_nonstandard_status() -> None:
+    fake = FakeTruemed()
+    fake.faults.html_error(status=502).status(520)
+    with pytest.raises(APIStatusError) as html:
+        truemed_client(fake, max_retries=0).qualification_sessions.list()
+    assert html.value.status_code == 502
+    assert "Bad Gateway" in str(html.value)
+    with pytest.raises(APIStatusError) as odd:
+        truemed_client(fake, max_retries=0).qualification_sessions.list()
+    assert odd.value.status_code == 520
+
+
+def test_fault_arguments_are_checked() -> None:
+    faults = Faults()
+    with pytest.raises(ValueError, match="times"):
+        faults.rate_limit(times=0)
+    with pytest.raises(ValueError, match="5xx"):
+        faults.server_errors(status=404)
+    faults.rate_limit().drop_connection()
+    assert faults.pending == 2
+    assert faults.clear().pending == 0
+
+
+# --- every response fits our specs ---------------------------------------------------------
+
+
+def _exchanges(fake: FakeTruemed | FakeGoodstack, queries: list[str]) -> Iterator[Exchange]:
+    for query in queries:
+        response = raw(fake, f"{fake.PATH}?{query}" if query else fake.PATH)
+        yield Exchange(
+            source=f"{type(fake).__name__}?{query}",
+            method="GET",
+            url=f"https://api.truemed.com{fake.PATH}?{query}"
+            if isinstance(fake, FakeTruemed)
+            else f"https://api.goodstack.io{fake.PATH}?{query}",
+            status=response.status_code,
+            content_type=response.headers["content-type"],
+            body=response.content,
+        )
+
+
+def test_every_fake_response_validates_against_our_specs() -> None:
+    specs = [Spec.load(path) for path in SPECS]
+    truemed, goodstack = FakeTruemed(), FakeGoodstack()
+    truemed_queries = [
+        "",
+        "page=2&page_size=7",
+        "page=99",
+        "status=approved",
+        "search=zzz-nobody",
+        "expires_at=2025-03-01",
+        "page=0",
+        "status=archived",
+    ]
+    goodstack_queries = [
+        "",
+        "pageSize=0",
+        "pageSize=100&direction=ASC&sort=id",
+        "status=live&hasOrganisation=true",
+        "startDate=2024-06-01T00:00:00.000Z&endDate=2025-01-01T00:00:00Z",
+        "pageSize=-1&status=nope",
+        "cursor=corrupt",
+    ]
+    exchanges = [*_exchanges(truemed, truemed_queries), *_exchanges(goodstack, goodstack_queries)]
+    # Injected faults the spec documents for that API: Goodstack's 429 and 5XX.
+    goodstack.faults.rate_limit().server_errors(status=500)
+    exchanges += [*_exchanges(goodstack, ["", ""])]
+    statuses = {e.status for e in exchanges}
+    assert {200, 400, 429, 500} <= statuses
+    # Some requests are bad on purpose (to get the 400s), so only the responses are judged.
+    assert check_exchanges(exchanges, specs, requests=False) == []
+    # And the check is real: the wrong key's 401 from Goodstack fits, a broken body does not.
+    broken = Exchange("broken", "GET", exchanges[0].url, 200, "application/json", b'{"x": 1}')
+    assert check_exchanges([broken], specs)
+
+
+def test_generated_data_serializes_as_json() -> None:
+    # The fakes' records are plain JSON-compatible data, so users can dump and reload them.
+    fake = FakeGoodstack(seed=3)
+    assert json.loads(json.dumps(fake.subscriptions)) == fake.subscriptions
