@@ -43,6 +43,7 @@ class Block:
 
 def readme_blocks() -> list[Block]:
     blocks: list[Block] = []
+    lines: list[str]
     language, start, lines = None, 0, []
     for number, text in enumerate(README.read_text(encoding="utf-8").splitlines(), start=1):
         match = FENCE.match(text)
