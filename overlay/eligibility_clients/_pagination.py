@@ -275,14 +275,14 @@ def _unseen(
     items: list[ItemT], seen: set[Hashable], item_id: Callable[[ItemT], Hashable]
 ) -> list[ItemT]:
     """`items` less those whose id this walk has yielded, recording the rest as yielded."""
-    ids = list(map(item_id, items))
-    fresh_ids = set(ids)
+    page_ids = set(map(item_id, items))
     # The usual page repeats nothing: settle it with set operations, not a loop per item.
-    if len(fresh_ids) == len(ids) and seen.isdisjoint(fresh_ids):
-        seen.update(fresh_ids)
+    if len(page_ids) == len(items) and seen.isdisjoint(page_ids):
+        seen.update(page_ids)
         return items
     fresh: list[ItemT] = []
-    for item, key in zip(items, ids, strict=True):
+    for item in items:
+        key = item_id(item)
         if key not in seen:
             seen.add(key)
             fresh.append(item)

@@ -105,7 +105,7 @@ def _next_request(
             return None
     elif len(items) < size:
         return None
-    fingerprint = ("page", tuple(item.qualification_session_id for item in items))
+    fingerprint = ("page", tuple(map(_session_id, items)))
     if fingerprint in request.seen:
         raise APIResponseValidationError(
             f"Truemed served page {number} with the same sessions as the page before it; "
