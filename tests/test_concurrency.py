@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import threading
 import time
-from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine
+import weakref
+from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 import httpx
@@ -28,6 +30,7 @@ from eligibility_clients import (
     TruemedClient,
     _retries,
 )
+from eligibility_clients._http import asend, send
 from eligibility_clients._pagination import THREAD_NAME_PREFIX
 from eligibility_clients._retries import RetryPolicy, RetryTransport, walk_closed
 
@@ -528,3 +531,59 @@ def test_retry_wait_returns_at_once_when_the_walk_is_closed(
         _retries._pause(3600)
     finally:
         walk_closed.reset(token)
+
+
+# --- memory: pages are freed as soon as they are used ----------------------------------------
+
+
+@pytest.fixture
+def no_cyclic_gc() -> Iterator[None]:
+    """Only reference counting frees memory while the test runs."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.mark.usefixtures("no_cyclic_gc")
+def test_a_response_is_freed_without_the_cyclic_collector() -> None:
+    server = TruemedServer(10, page_size=10)
+    client = truemed(server)
+    response = send(client._http, "/api/v1/qualification_sessions", {"page": 1, "page_size": 10})
+    assert b"qualification_sessions" in response.content
+    freed = weakref.ref(response)
+    del response
+    assert freed() is None
+
+
+@pytest.mark.anyio
+@pytest.mark.usefixtures("no_cyclic_gc")
+async def test_an_async_response_is_freed_without_the_cyclic_collector() -> None:
+    server = TruemedServer(10, page_size=10)
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        params = {"page": 1, "page_size": 10}
+        response = await asend(client._http, "/api/v1/qualification_sessions", params)
+        freed = weakref.ref(response)
+        del response
+        assert freed() is None
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+@pytest.mark.usefixtures("no_cyclic_gc")
+def test_a_walk_keeps_no_page_it_has_yielded(concurrency: int) -> None:
+    server = TruemedServer(400, page_size=10)
+    served: list[weakref.ref[httpx.Response]] = []
+
+    def remember(request: httpx.Request) -> httpx.Response:
+        response = server(request)
+        served.append(weakref.ref(response))
+        return response
+
+    client = TruemedClient(api_key=TRUEMED_KEY, transport=httpx.MockTransport(remember))
+    walked = 0
+    for _ in client.qualification_sessions.list(page_size=10, concurrency=concurrency):
+        walked += 1
+    assert walked == 400
+    assert [ref for ref in served if ref() is not None] == []
