@@ -27,8 +27,8 @@ nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
-LINTED = ["overlay", "tests", "codegen", "noxfile.py"]
-TYPED = ["overlay", "tests", "codegen", "noxfile.py"]
+LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
 WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
 VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
@@ -61,6 +61,17 @@ def tests(session: nox.Session) -> None:
     _install_groups(session, "test")
     session.install("-e", ".")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=None)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against raw httpx and the generated clients; writes benchmarks/results.md.
+
+    Not a default session: it takes minutes and its numbers depend on the machine. Pass
+    `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
+    """
+    session.install(".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
 @nox.session(python=None)
