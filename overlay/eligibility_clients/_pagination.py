@@ -181,10 +181,10 @@ class SyncPage(Generic[ItemT]):
 
         Records that shift between pages while the walk runs (a record created ahead of the
         walk's position pushes the others one place on) would otherwise show up twice; the
-        walk keeps the ids it has yielded and skips them. That set is the only thing that
-        grows with the number of items. Leaving the loop early (`break`, an exception, or
-        closing the iterator) cancels the requests not yet sent and waits only for those in
-        flight, so no worker thread outlives the iteration.
+        walk keeps the ids it has yielded and skips them. That set, with Goodstack's cursors
+        seen (one per page), is all that grows with the length of the walk. Leaving the loop
+        early (`break`, an exception, or closing the iterator) cancels the requests not yet
+        sent and waits only for those in flight, so no worker thread outlives the iteration.
         """
         return _walk(self)
 
