@@ -33,8 +33,8 @@ nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "demo"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
-LINTED = ["overlay", "tests", "codegen", "noxfile.py"]
-TYPED = ["overlay", "tests", "codegen", "noxfile.py"]
+LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
 WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
 VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
@@ -116,6 +116,17 @@ def _fake_server(python: Path) -> Iterator[str]:
             yield urls[0]
         finally:
             server.terminate()
+
+
+@nox.session(python=None)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against raw httpx and the generated clients; writes benchmarks/results.md.
+
+    Not a default session: it takes minutes and its numbers depend on the machine. Pass
+    `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
+    """
+    session.install(".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
 @nox.session(python=None)

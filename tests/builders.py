@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -143,3 +144,104 @@ def goodstack_error(status: int, code: str, message: str, **extra: Any) -> httpx
 def truemed_error(status: int, code: str, message: str) -> httpx.Response:
     """A Truemed error response."""
     return httpx.Response(status, json={"error": code, "message": message})
+
+
+class TruemedServer:
+    """Serves Truemed pages by their `page` parameter, in any order and from any thread.
+
+    Records `count` sessions numbered from 0; `inserted_before[p] = k` serves page `p` (and
+    later ones) as if `k` new sessions had been created ahead of the walk, pushing every
+    record `k` places on. `last_page[p]` overrides what page `p` reports as the last page.
+    `script[p]` lists answers served for page `p` before the real one: a response, an
+    exception to raise, or a callable taking the request that returns a response or None
+    (None: serve the real page after the call).
+    """
+
+    def __init__(self, count: int, *, page_size: int = 10, pagination: bool = True) -> None:
+        self.count = count
+        self.page_size = page_size
+        self.pagination = pagination
+        self.last_page: dict[int, int] = {}
+        self.inserted_before: dict[int, int] = {}
+        self.script: dict[int, list[object]] = {}
+        self.requests: list[int] = []
+        # Thread objects, not idents: an ident can be reused once its thread has ended.
+        self.threads: set[threading.Thread] = set()
+        self.lock = threading.Lock()
+
+    def page_ids(self, page: int) -> range:
+        """The session numbers page `page` holds with nothing inserted."""
+        start = (page - 1) * self.page_size
+        return range(start, min(start + self.page_size, self.count))
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        with self.lock:
+            self.requests.append(page)
+            self.threads.add(threading.current_thread())
+            script = self.script.get(page)
+            answer = script.pop(0) if script else None
+        if isinstance(answer, BaseException):
+            raise answer
+        if callable(answer):
+            answer = answer(request)
+        if isinstance(answer, httpx.Response):
+            return answer
+        shift = max((k for p, k in self.inserted_before.items() if p <= page), default=0)
+        total = self.count + shift
+        start = (page - 1) * self.page_size
+        ids = [n - shift for n in range(start, min(start + self.page_size, total))]
+        last = self.last_page.get(page, -(-total // self.page_size))
+        return truemed_page(
+            ids,
+            page=page,
+            last_page=last,
+            page_size=self.page_size,
+            count=total,
+            pagination=self.pagination,
+        )
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        """A transport for sync and async clients alike."""
+        return httpx.MockTransport(self)
+
+
+class GoodstackServer:
+    """Serves Goodstack pages by cursor (`c2`, `c3`, ...), in any order and from any thread.
+
+    `repeat[p] = k` makes page `p` start with the last `k` records of page `p - 1` again, as
+    a server does whose records moved between two requests. `script[p]` as `TruemedServer`.
+    """
+
+    def __init__(self, count: int, *, page_size: int = 10) -> None:
+        self.count = count
+        self.page_size = page_size
+        self.repeat: dict[int, int] = {}
+        self.script: dict[int, list[object]] = {}
+        self.requests: list[int] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        cursor = request.url.params.get("cursor")
+        page = int(cursor[1:]) if cursor else 1
+        with self.lock:
+            self.requests.append(page)
+            script = self.script.get(page)
+            answer = script.pop(0) if script else None
+        if isinstance(answer, BaseException):
+            raise answer
+        if callable(answer):
+            answer = answer(request)
+        if isinstance(answer, httpx.Response):
+            return answer
+        start = (page - 1) * self.page_size
+        stop = min(start + self.page_size, self.count)
+        ids = list(range(start - self.repeat.get(page, 0), stop))
+        more = stop < self.count
+        return goodstack_page(ids, next_cursor=f"c{page + 1}" if more else None, total=self.count)
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        """A transport for sync and async clients alike."""
+        return httpx.MockTransport(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,7 +27,15 @@ from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_model, send
 from ._logging import logger
-from ._pagination import AsyncPage, AsyncPaginator, PageRequest, SyncPage
+from ._pagination import (
+    AsyncPaginator,
+    AsyncSource,
+    Link,
+    Loaded,
+    PageRequest,
+    SyncPage,
+    SyncSource,
+)
 
 __all__ = [
     "AsyncEligibilitySubscriptions",
@@ -36,6 +45,7 @@ __all__ = [
 ]
 
 _ITEMS = ("data", EligibilitySubscription)
+_subscription_id = attrgetter("id")
 MAX_PAGE_SIZE = 100
 
 
@@ -131,6 +141,16 @@ def _next_request(
     )
 
 
+def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscription]:
+    envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
+
+    def link(request: PageRequest) -> Link:
+        # Each cursor comes from the page before it, so nothing can be requested further ahead.
+        return Link(_next_request(request, envelope, response, api_host))
+
+    return Loaded(envelope.data, total_count=_total_count(envelope), link=link)
+
+
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
@@ -149,6 +169,7 @@ class EligibilitySubscriptions:
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
+        concurrency: int = 1,
     ) -> SyncPage[EligibilitySubscription]:
         """Fetch the first page of Eligibility Subscriptions.
 
@@ -165,13 +186,18 @@ class EligibilitySubscriptions:
             page_size: Records per page, 1 to 100 (the API's default is 25).
             extra_query: Query parameters to send as given, overriding the ones above; for a
                 parameter the vendor added before this package was regenerated. Not checked.
+            concurrency: >= 1. Cursors chain each page to the one before it, so any value
+                above 1 (the default) means one thing: while the loop body handles a page,
+                the next one is fetched on a worker thread.
 
         Returns:
-            The first page; iterate it to walk every subscription of every page.
+            The first page; iterate it to walk every subscription of every page. One
+            iteration yields each subscription `id` at most once.
 
         Raises:
             ValueError: a filter is invalid (nothing is sent).
-            APIError: any failure of the request; see the README's error table.
+            APIError: any failure of the request; see the README's error table. While
+                iterating, a failed page raises once the items before it are yielded.
         """
         request = _first_request(
             status=status,
@@ -184,17 +210,14 @@ class EligibilitySubscriptions:
             page_size=page_size,
             extra_query=extra_query,
         )
-        return self._fetch(request)
-
-    def _fetch(self, request: PageRequest) -> SyncPage[EligibilitySubscription]:
-        response = send(self._http, request.url, request.params)
-        envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
-        return SyncPage(
-            envelope.data,
-            total_count=_total_count(envelope),
-            next_request=_next_request(request, envelope, response, self._http.base_url.host),
-            fetch=self._fetch,
+        source = SyncSource(
+            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
         )
+        return source.fetch(request)
+
+    def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+        response = send(self._http, request.url, request.params)
+        return _loaded(response, self._http.base_url.host)
 
 
 class AsyncEligibilitySubscriptions:
@@ -215,10 +238,12 @@ class AsyncEligibilitySubscriptions:
         direction: SortDirection | str | None = None,
         page_size: int | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
+        concurrency: int = 1,
     ) -> AsyncPaginator[EligibilitySubscription]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the items.
 
-        Arguments are checked at once; the request is sent when awaited or iterated.
+        Arguments are checked at once; the request is sent when awaited or iterated. With
+        `concurrency` > 1, `async for` fetches the next page in a task meanwhile.
         """
         request = _first_request(
             status=status,
@@ -231,17 +256,14 @@ class AsyncEligibilitySubscriptions:
             page_size=page_size,
             extra_query=extra_query,
         )
-        return AsyncPaginator(lambda: self._fetch(request))
-
-    async def _fetch(self, request: PageRequest) -> AsyncPage[EligibilitySubscription]:
-        response = await asend(self._http, request.url, request.params)
-        envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
-        return AsyncPage(
-            envelope.data,
-            total_count=_total_count(envelope),
-            next_request=_next_request(request, envelope, response, self._http.base_url.host),
-            fetch=self._fetch,
+        source = AsyncSource(
+            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
         )
+        return AsyncPaginator(lambda: source.fetch(request))
+
+    async def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+        response = await asend(self._http, request.url, request.params)
+        return _loaded(response, self._http.base_url.host)
 
 
 class GoodstackClient(SyncAPIClient):

@@ -26,6 +26,7 @@ from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 
 USER_AGENT = f"eligibility-clients/{__version__} python-httpx/{httpx.__version__}"
+_READ = httpx.ByteStream(b"")
 
 
 class Model(Protocol):
@@ -107,6 +108,11 @@ def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
 
 
 def _checked(response: httpx.Response) -> httpx.Response:
+    # httpx's client wraps the body stream in one that points back at the response, a cycle
+    # that only the cyclic garbage collector frees. The body is read by now, so drop that
+    # stream: each page's bytes then go as soon as the page is parsed, not at the next full
+    # collection, which a long walk makes rarer and rarer.
+    response.stream = _READ
     logger.debug(
         "response %s %s -> %d (%d bytes)",
         response.request.method,

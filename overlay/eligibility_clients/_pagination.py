@@ -1,16 +1,39 @@
-"""Page objects shared by both APIs: iterate items across pages, or move page by page.
+"""Page objects shared by both APIs, and the walks that iterate items across pages.
 
 The API modules decide what the next request is (a page number for Truemed, a cursor for
-Goodstack); these classes only hold one page and know how to ask for the next.
+Goodstack); this module holds one page, knows how to ask for the next, and walks every page
+in order, with up to `concurrency` requests in flight.
+
+A fetch is split in two so that it can run ahead of the walk: `load` (send and parse, safe to
+run on a worker thread or in a task, in any order) and `Loaded.link` (the stop rules and the
+loop checks, which compare a page with the one before it, so they always run in page order).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
+import asyncio
+import threading
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Generator,
+    Hashable,
+    Iterator,
+    Mapping,
+)
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ._logging import logger
+from ._retries import walk_closed
+
 ItemT = TypeVar("ItemT")
+TaskT = TypeVar("TaskT")
+
+THREAD_NAME_PREFIX = "eligibility-clients"
 
 
 @dataclass(frozen=True)
@@ -26,12 +49,98 @@ class PageRequest:
     params: Mapping[str, Any]
     seen: frozenset[object] = field(default_factory=frozenset)
 
+    @property
+    def key(self) -> Hashable:
+        """What the request looks like on the wire; `seen` is walk state, so it is left out."""
+        return (self.url, tuple(sorted(self.params.items())))
+
+
+def nothing_ahead(limit: int) -> list[PageRequest]:
+    """For APIs (and pages) where only the next request can be known: none beyond it."""
+    return []
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a page leads: the next request, and the ones known to follow it.
+
+    `ahead(n)` returns up to `n` requests after `next_request`, in walk order, that can be
+    sent before the pages in between arrive (Truemed's numbered pages up to `last_page`).
+    """
+
+    next_request: PageRequest | None
+    ahead: Callable[[int], list[PageRequest]] = nothing_ahead
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[ItemT]):
+    """A page that was sent and parsed but not yet placed in a walk.
+
+    `link(request)` applies the stop rules and loop checks against the request that the walk
+    sent in order, which carries what the walk has seen so far.
+    """
+
+    items: list[ItemT]
+    total_count: int | None
+    link: Callable[[PageRequest], Link]
+
+
+@dataclass(frozen=True)
+class SyncSource(Generic[ItemT]):
+    """How the pages of one sync `list()` call are loaded, identified and walked."""
+
+    load: Callable[[PageRequest], Loaded[ItemT]]
+    item_id: Callable[[ItemT], Hashable]
+    concurrency: int = 1
+
+    def fetch(self, request: PageRequest) -> SyncPage[ItemT]:
+        """Load `request` and place it as the next page of its walk."""
+        return self.place(request, self.load(request))
+
+    def place(self, request: PageRequest, loaded: Loaded[ItemT]) -> SyncPage[ItemT]:
+        """Build the page for `loaded`, linking it to `request`'s place in the walk."""
+        link = loaded.link(request)
+        return SyncPage(
+            loaded.items,
+            total_count=loaded.total_count,
+            next_request=link.next_request,
+            source=self,
+            ahead=link.ahead,
+        )
+
+
+@dataclass(frozen=True)
+class AsyncSource(Generic[ItemT]):
+    """How the pages of one async `list()` call are loaded, identified and walked."""
+
+    load: Callable[[PageRequest], Coroutine[Any, Any, Loaded[ItemT]]]
+    item_id: Callable[[ItemT], Hashable]
+    concurrency: int = 1
+
+    async def fetch(self, request: PageRequest) -> AsyncPage[ItemT]:
+        """Load `request` and place it as the next page of its walk."""
+        return self.place(request, await self.load(request))
+
+    def place(self, request: PageRequest, loaded: Loaded[ItemT]) -> AsyncPage[ItemT]:
+        """Build the page for `loaded`, linking it to `request`'s place in the walk."""
+        link = loaded.link(request)
+        return AsyncPage(
+            loaded.items,
+            total_count=loaded.total_count,
+            next_request=link.next_request,
+            source=self,
+            ahead=link.ahead,
+        )
+
 
 class SyncPage(Generic[ItemT]):
     """One page of results.
 
-    `for item in page` walks every item of this and all later pages, fetching lazily with one
-    page in memory at a time. `page.items` holds this page's items only.
+    `for item in page` walks every item of this and all later pages. With `list(...,
+    concurrency=N)` and N > 1, up to N later pages are fetched on worker threads while the
+    items are yielded, in the order a one-page-at-a-time walk gives. Each iteration yields
+    an item id at most once (see `__iter__`). `page.items` holds this page's items only, as
+    the API sent them; `iter_pages()` and `get_next_page()` always move one page at a time.
     """
 
     def __init__(
@@ -40,12 +149,14 @@ class SyncPage(Generic[ItemT]):
         *,
         total_count: int | None,
         next_request: PageRequest | None,
-        fetch: Callable[[PageRequest], SyncPage[ItemT]],
+        source: SyncSource[ItemT],
+        ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
     ) -> None:
         self.items = items
         self.total_count = total_count
         self._next_request = next_request
-        self._fetch = fetch
+        self._source = source
+        self._ahead = ahead
 
     def has_next_page(self) -> bool:
         """Whether another page follows this one."""
@@ -55,7 +166,7 @@ class SyncPage(Generic[ItemT]):
         """Fetch the page after this one; check `has_next_page()` first."""
         if self._next_request is None:
             raise RuntimeError("This is the last page; check has_next_page() first.")
-        return self._fetch(self._next_request)
+        return self._source.fetch(self._next_request)
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -66,8 +177,16 @@ class SyncPage(Generic[ItemT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        for page in self.iter_pages():
-            yield from page.items
+        """Every item from this page on, each item id at most once per iteration.
+
+        Records that shift between pages while the walk runs (a record created ahead of the
+        walk's position pushes the others one place on) would otherwise show up twice; the
+        walk keeps the ids it has yielded and skips them. That set, with Goodstack's cursors
+        seen (one per page), is all that grows with the length of the walk. Leaving the loop
+        early (`break`, an exception, or closing the iterator) cancels the requests not yet
+        sent and waits only for those in flight, so no worker thread outlives the iteration.
+        """
+        return _walk(self)
 
     def __repr__(self) -> str:
         return (
@@ -79,7 +198,8 @@ class SyncPage(Generic[ItemT]):
 class AsyncPage(Generic[ItemT]):
     """One page of results, fetched asynchronously.
 
-    `async for item in page` walks every item of this and all later pages.
+    `async for item in page` walks every item of this and all later pages, with up to
+    `concurrency` later pages fetched by tasks in the background; see `SyncPage`.
     """
 
     def __init__(
@@ -88,12 +208,14 @@ class AsyncPage(Generic[ItemT]):
         *,
         total_count: int | None,
         next_request: PageRequest | None,
-        fetch: Callable[[PageRequest], Awaitable[AsyncPage[ItemT]]],
+        source: AsyncSource[ItemT],
+        ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
     ) -> None:
         self.items = items
         self.total_count = total_count
         self._next_request = next_request
-        self._fetch = fetch
+        self._source = source
+        self._ahead = ahead
 
     def has_next_page(self) -> bool:
         """Whether another page follows this one."""
@@ -103,7 +225,7 @@ class AsyncPage(Generic[ItemT]):
         """Fetch the page after this one; check `has_next_page()` first."""
         if self._next_request is None:
             raise RuntimeError("This is the last page; check has_next_page() first.")
-        return await self._fetch(self._next_request)
+        return await self._source.fetch(self._next_request)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -113,10 +235,17 @@ class AsyncPage(Generic[ItemT]):
             page = await page.get_next_page()
             yield page
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        async for page in self.iter_pages():
-            for item in page.items:
-                yield item
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        """Every item from this page on, each item id at most once per iteration.
+
+        Leaving the loop early cancels the background tasks once the iterator is closed:
+        at once with `contextlib.aclosing`, else when the event loop finalizes it.
+        """
+
+        async def start() -> AsyncPage[ItemT]:
+            return self
+
+        return _awalk(start)
 
     def __repr__(self) -> str:
         return (
@@ -137,7 +266,142 @@ class AsyncPaginator(Generic[ItemT]):
     def __await__(self) -> Generator[Any, None, AsyncPage[ItemT]]:
         return self._first_page().__await__()
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        page = await self._first_page()
-        async for item in page:
-            yield item
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        """Every item of every page; see `AsyncPage.__aiter__`."""
+        return _awalk(self._first_page)
+
+
+def _unseen(
+    items: list[ItemT], seen: set[Hashable], item_id: Callable[[ItemT], Hashable]
+) -> list[ItemT]:
+    """`items` less those whose id this walk has yielded, recording the rest as yielded."""
+    page_ids = set(map(item_id, items))
+    # The usual page repeats nothing: settle it with set operations, not a loop per item.
+    if len(page_ids) == len(items) and seen.isdisjoint(page_ids):
+        seen.update(page_ids)
+        return items
+    fresh: list[ItemT] = []
+    for item in items:
+        key = item_id(item)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(item)
+    logger.info(
+        "skipped %d item(s) this walk had already yielded (records shifted between pages)",
+        len(items) - len(fresh),
+    )
+    return fresh
+
+
+def _wanted(page: SyncPage[Any] | AsyncPage[Any], limit: int) -> list[PageRequest]:
+    """The requests to have in flight after `page`: the next one and those known to follow."""
+    if page._next_request is None:
+        return []
+    return [page._next_request, *page._ahead(limit - 1)]
+
+
+def _load_in_walk(
+    closed: threading.Event, load: Callable[[PageRequest], TaskT], request: PageRequest
+) -> TaskT:
+    # Lets the retry transport on this worker thread stop waiting once the walk is closed.
+    token = walk_closed.set(closed)
+    try:
+        return load(request)
+    finally:
+        walk_closed.reset(token)
+
+
+def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
+    source = first._source
+    seen: set[Hashable] = set()
+    if source.concurrency == 1:
+        page = first
+        while True:
+            yield from _unseen(page.items, seen, source.item_id)
+            if page._next_request is None:
+                return
+            page = source.fetch(page._next_request)
+    # One pool per walk, sized to the window: at most `concurrency` pages are requested or
+    # waiting to be yielded at any time, besides the page being yielded.
+    pool = ThreadPoolExecutor(source.concurrency, thread_name_prefix=THREAD_NAME_PREFIX)
+    closed = threading.Event()
+    pending: dict[Hashable, Future[Loaded[ItemT]]] = {}
+    try:
+        page = first
+        while True:
+            _schedule(
+                pending,
+                _wanted(page, source.concurrency),
+                source.concurrency,
+                lambda request: pool.submit(_load_in_walk, closed, source.load, request),
+                Future.cancel,
+            )
+            yield from _unseen(page.items, seen, source.item_id)
+            request = page._next_request
+            if request is None:
+                return
+            # A failed page raises here, after every item of the pages before it.
+            page = source.place(request, pending.pop(request.key).result())
+    finally:
+        closed.set()
+        for future in pending.values():
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _schedule(
+    pending: dict[Hashable, TaskT],
+    wanted: list[PageRequest],
+    limit: int,
+    start: Callable[[PageRequest], TaskT],
+    cancel: Callable[[TaskT], object],
+) -> None:
+    """Start the `wanted` requests not yet pending, keeping at most `limit` pending.
+
+    A pending request that is no longer wanted (the walk's plan changed) is cancelled, so it
+    does not hold a place in the window.
+    """
+    keys = {request.key for request in wanted}
+    for key in [key for key in pending if key not in keys]:
+        cancel(pending.pop(key))
+    for request in wanted:
+        if len(pending) >= limit:
+            break
+        if request.key not in pending:
+            pending[request.key] = start(request)
+
+
+async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> AsyncIterator[ItemT]:
+    page = await first_page()
+    source = page._source
+    seen: set[Hashable] = set()
+    if source.concurrency == 1:
+        while True:
+            for item in _unseen(page.items, seen, source.item_id):
+                yield item
+            if page._next_request is None:
+                return
+            page = await source.fetch(page._next_request)
+    pending: dict[Hashable, asyncio.Task[Loaded[ItemT]]] = {}
+    try:
+        while True:
+            _schedule(
+                pending,
+                _wanted(page, source.concurrency),
+                source.concurrency,
+                lambda request: asyncio.create_task(source.load(request)),
+                asyncio.Task.cancel,
+            )
+            for item in _unseen(page.items, seen, source.item_id):
+                yield item
+            request = page._next_request
+            if request is None:
+                return
+            page = source.place(request, await pending.pop(request.key))
+    finally:
+        tasks = list(pending.values())
+        for task in tasks:
+            task.cancel()
+        # Awaiting them lets each close its connection and keeps "exception was never
+        # retrieved" warnings away for pages the walk did not reach.
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -118,3 +118,12 @@ def extra_query(value: Mapping[str, QueryValue] | None) -> dict[str, str]:
             kind = type(item).__name__
             raise TypeError(f"extra_query[{name!r}] must be a str, int, float or bool, got {kind}")
     return encoded
+
+
+def concurrency(value: int) -> int:
+    """Requests a walk may have in flight: an int >= 1 (1 walks one page at a time)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"concurrency must be an int >= 1, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"concurrency must be >= 1; got {value}")
+    return value

@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import threading
 import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -26,8 +28,30 @@ RETRYABLE_EXCEPTIONS: tuple[type[Exception], ...] = (
 )
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
+# Set on the worker threads of a concurrent walk, and set (the event) once that walk is
+# closed: a page nobody will read must not keep its thread waiting out a backoff or a long
+# Retry-After while the walk's caller waits for the thread to finish.
+walk_closed: ContextVar[threading.Event | None] = ContextVar(
+    "eligibility_clients_walk_closed", default=None
+)
+
+
+def _pause(seconds: float) -> None:
+    """Sleep `seconds`, waking early when the walk this thread works for is closed."""
+    closed = walk_closed.get()
+    if closed is None:
+        time.sleep(seconds)
+    else:
+        closed.wait(seconds)
+
+
+def _abandoned() -> bool:
+    closed = walk_closed.get()
+    return closed is not None and closed.is_set()
+
+
 # Looked up at call time so tests can replace them.
-_sleep = time.sleep
+_sleep = _pause
 _asleep = asyncio.sleep
 
 
@@ -144,6 +168,11 @@ class RetryTransport(httpx.BaseTransport):
             retries += 1
             _log_retry(request, reason, delay, retries, self._policy.max_retries)
             _sleep(delay)
+            if _abandoned():
+                raise httpx.TransportError(
+                    "retry abandoned: the walk that requested this page was closed",
+                    request=request,
+                )
 
     def close(self) -> None:
         """Close the wrapped transport."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
+from operator import attrgetter
 from typing import Any
 
 import httpx
@@ -21,7 +23,15 @@ from ._config import TRUEMED
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_model, send
 from ._logging import logger
-from ._pagination import AsyncPage, AsyncPaginator, PageRequest, SyncPage
+from ._pagination import (
+    AsyncPaginator,
+    AsyncSource,
+    Link,
+    Loaded,
+    PageRequest,
+    SyncPage,
+    SyncSource,
+)
 
 __all__ = [
     "AsyncQualificationSessions",
@@ -31,6 +41,7 @@ __all__ = [
 ]
 
 _ITEMS = ("qualification_sessions", QualificationSession)
+_session_id = attrgetter("qualification_session_id")
 
 
 def _first_request(
@@ -94,7 +105,7 @@ def _next_request(
             return None
     elif len(items) < size:
         return None
-    fingerprint = ("page", tuple(item.qualification_session_id for item in items))
+    fingerprint = ("page", tuple(map(_session_id, items)))
     if fingerprint in request.seen:
         raise APIResponseValidationError(
             f"Truemed served page {number} with the same sessions as the page before it; "
@@ -107,6 +118,45 @@ def _next_request(
         url=request.url,
         params={**request.params, "page": number + 1},
         seen=frozenset({fingerprint}),
+    )
+
+
+def _last_page(envelope: QualificationSessionList) -> int | None:
+    pagination = envelope.pagination
+    last_page = pagination.last_page if isinstance(pagination, Pagination) else None
+    return last_page if isinstance(last_page, int) else None
+
+
+def _link(
+    envelope: QualificationSessionList, response: httpx.Response, request: PageRequest
+) -> Link:
+    """The next request, and the numbered pages after it up to the reported `last_page`.
+
+    Without a `last_page`, only each page can tell whether another follows, so nothing is
+    requested beyond the next page.
+    """
+    next_request = _next_request(request, envelope, response)
+    last_page = _last_page(envelope)
+    if next_request is None or last_page is None:
+        return Link(next_request)
+    after: int = next_request.params["page"] + 1
+
+    def ahead(limit: int) -> list[PageRequest]:
+        stop = min(last_page, after + limit - 1)
+        return [
+            PageRequest(url=next_request.url, params={**next_request.params, "page": number})
+            for number in range(after, stop + 1)
+        ]
+
+    return Link(next_request, ahead)
+
+
+def _loaded(response: httpx.Response) -> Loaded[QualificationSession]:
+    envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
+    return Loaded(
+        envelope.qualification_sessions,
+        total_count=_total_count(envelope),
+        link=partial(_link, envelope, response),
     )
 
 
@@ -125,6 +175,7 @@ class QualificationSessions:
         expires_at: dt.date | str | None = None,
         search: str | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
+        concurrency: int = 1,
     ) -> SyncPage[QualificationSession]:
         """Fetch the first page of Qualification Sessions, newest first.
 
@@ -136,13 +187,20 @@ class QualificationSessions:
             search: Matches user name, email, user_business_id, utm and external_user_id.
             extra_query: Query parameters to send as given, overriding the ones above; for a
                 parameter the vendor added before this package was regenerated. Not checked.
+            concurrency: Requests in flight while iterating the items, >= 1. Once the first
+                page reports `last_page`, iteration fetches the following pages on up to
+                this many threads of the client's connection pool, and still yields the
+                sessions in page order. 1 (the default) fetches one page at a time.
 
         Returns:
-            The first page; iterate it to walk every session of every page.
+            The first page; iterate it to walk every session of every page. One iteration
+            yields each `qualification_session_id` at most once, even when sessions shift
+            between pages during the walk.
 
         Raises:
             ValueError: a filter is invalid (nothing is sent).
-            APIError: any failure of the request; see the README's error table.
+            APIError: any failure of the request; see the README's error table. While
+                iterating, a failed page raises once the items before it are yielded.
         """
         request = _first_request(
             status=status,
@@ -152,17 +210,13 @@ class QualificationSessions:
             search=search,
             extra_query=extra_query,
         )
-        return self._fetch(request)
-
-    def _fetch(self, request: PageRequest) -> SyncPage[QualificationSession]:
-        response = send(self._http, request.url, request.params)
-        envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
-        return SyncPage(
-            envelope.qualification_sessions,
-            total_count=_total_count(envelope),
-            next_request=_next_request(request, envelope, response),
-            fetch=self._fetch,
+        source = SyncSource(
+            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
         )
+        return source.fetch(request)
+
+    def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
+        return _loaded(send(self._http, request.url, request.params))
 
 
 class AsyncQualificationSessions:
@@ -180,10 +234,12 @@ class AsyncQualificationSessions:
         expires_at: dt.date | str | None = None,
         search: str | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
+        concurrency: int = 1,
     ) -> AsyncPaginator[QualificationSession]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
 
-        Arguments are checked at once; the request is sent when awaited or iterated.
+        Arguments are checked at once; the request is sent when awaited or iterated. With
+        `concurrency` > 1, `async for` fetches up to that many later pages in tasks.
         """
         request = _first_request(
             status=status,
@@ -193,17 +249,13 @@ class AsyncQualificationSessions:
             search=search,
             extra_query=extra_query,
         )
-        return AsyncPaginator(lambda: self._fetch(request))
-
-    async def _fetch(self, request: PageRequest) -> AsyncPage[QualificationSession]:
-        response = await asend(self._http, request.url, request.params)
-        envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
-        return AsyncPage(
-            envelope.qualification_sessions,
-            total_count=_total_count(envelope),
-            next_request=_next_request(request, envelope, response),
-            fetch=self._fetch,
+        source = AsyncSource(
+            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
         )
+        return AsyncPaginator(lambda: source.fetch(request))
+
+    async def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
+        return _loaded(await asend(self._http, request.url, request.params))
 
 
 class TruemedClient(SyncAPIClient):

@@ -1,0 +1,589 @@
+"""Concurrent walks: page order, errors mid-walk, early exits, windows and no duplicates.
+
+The fake servers answer by page number or cursor, so requests may arrive in any order. A
+few tests hold one page's answer until others are answered; `SAFETY` only bounds a hang
+when the walk under test never sends the awaited request, and no assertion depends on time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import threading
+import time
+import weakref
+from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine, Iterator
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+from eligibility_clients import (
+    APIResponseValidationError,
+    AsyncGoodstackClient,
+    AsyncTruemedClient,
+    BadRequestError,
+    EligibilitySubscription,
+    GoodstackClient,
+    QualificationSession,
+    TruemedClient,
+    _retries,
+)
+from eligibility_clients._http import asend, send
+from eligibility_clients._pagination import THREAD_NAME_PREFIX
+from eligibility_clients._retries import RetryPolicy, RetryTransport, walk_closed
+
+from tests.builders import (
+    GOODSTACK_KEY,
+    TRUEMED_KEY,
+    GoodstackServer,
+    Recorder,
+    TruemedServer,
+    goodstack_error,
+    truemed_error,
+    truemed_page,
+)
+
+SAFETY = 30.0
+
+T = TypeVar("T")
+
+
+def truemed(server: TruemedServer, max_retries: int = 2) -> TruemedClient:
+    return TruemedClient(api_key=TRUEMED_KEY, transport=server.transport, max_retries=max_retries)
+
+
+def goodstack(server: GoodstackServer) -> GoodstackClient:
+    return GoodstackClient(api_key=GOODSTACK_KEY, transport=server.transport)
+
+
+def numbers(items: list[QualificationSession] | list[EligibilitySubscription]) -> list[int]:
+    """The numbers the builders put into each item's id."""
+    result = []
+    for item in items:
+        if isinstance(item, QualificationSession):
+            result.append(int(item.qualification_session_id[3:11]))
+        else:
+            result.append(int(item.id.rsplit("_", 1)[1]))
+    return result
+
+
+def walk_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(THREAD_NAME_PREFIX)]
+
+
+def other_tasks(before: set[asyncio.Task[object]]) -> set[asyncio.Task[object]]:
+    return asyncio.all_tasks() - before - {asyncio.current_task()}
+
+
+async def drain(items: AsyncIterable[T], into: list[T]) -> None:
+    async for item in items:
+        into.append(item)
+
+
+def then_serve(action: Callable[[], object]) -> Callable[[httpx.Request], None]:
+    """A script entry that runs `action`, then lets the server answer as usual."""
+
+    def answer(request: httpx.Request) -> None:
+        action()
+
+    return answer
+
+
+# --- Truemed, sync ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("concurrency", [1, 2, 4, 16])
+def test_concurrent_walk_yields_what_a_sequential_walk_yields(concurrency: int) -> None:
+    server = TruemedServer(95, page_size=10)
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=concurrency)
+    assert numbers(list(page)) == list(range(95))
+    assert server.requests[0] == 1
+    assert sorted(server.requests) == list(range(1, 11))
+    assert walk_threads() == []
+
+
+def test_pages_answered_out_of_order_are_yielded_in_page_order() -> None:
+    server = TruemedServer(50, page_size=10)
+    answered = {3: threading.Event(), 4: threading.Event()}
+
+    def after_pages_3_and_4() -> None:
+        assert answered[3].wait(SAFETY)
+        assert answered[4].wait(SAFETY)
+
+    server.script = {
+        2: [then_serve(after_pages_3_and_4)],
+        3: [then_serve(answered[3].set)],
+        4: [then_serve(answered[4].set)],
+    }
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=4)
+    assert numbers(list(page)) == list(range(50))
+
+
+def test_one_thread_pool_per_walk_and_no_thread_without_concurrency() -> None:
+    server = TruemedServer(200, page_size=10)
+    for _ in truemed(server).qualification_sessions.list(page_size=10):
+        assert walk_threads() == []
+    assert server.threads == {threading.main_thread()}
+
+    server = TruemedServer(200, page_size=10)
+    assert (
+        len(list(truemed(server).qualification_sessions.list(page_size=10, concurrency=3))) == 200
+    )
+    # The main thread fetched page 1; a pool per page would have used ~19 more threads.
+    assert len(server.threads - {threading.main_thread()}) <= 3
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_failed_page_raises_after_every_item_before_it(concurrency: int) -> None:
+    server = TruemedServer(100, page_size=10)
+    server.script = {4: [truemed_error(400, "ValidationError", "page 4 is broken")]}
+    got: list[QualificationSession] = []
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=concurrency)
+    with pytest.raises(BadRequestError, match="page 4 is broken"):
+        got.extend(page)
+    assert numbers(got) == list(range(30))
+    assert walk_threads() == []
+
+
+def test_retries_apply_to_each_page_of_a_concurrent_walk(no_retry_sleep: list[float]) -> None:
+    server = TruemedServer(60, page_size=10)
+    server.script = {
+        3: [httpx.Response(503), httpx.Response(503)],
+        5: [httpx.ConnectError("connection reset")],
+    }
+    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    assert numbers(items) == list(range(60))
+    assert server.requests.count(3) == 3
+    assert server.requests.count(5) == 2
+    assert len(no_retry_sleep) == 3
+
+
+def test_a_failed_page_stops_the_retries_of_pages_after_it() -> None:
+    server = TruemedServer(100, page_size=10)
+
+    def once_the_walk_is_closed(request: httpx.Request) -> httpx.Response:
+        closed = walk_closed.get()
+        assert closed is not None, "page 3 was not fetched by a concurrent walk"
+        # Not asserted: a walk that never signals must still fail the count below.
+        closed.wait(SAFETY)
+        return httpx.Response(503)
+
+    server.script = {
+        2: [truemed_error(400, "ValidationError", "page 2 is broken")],
+        3: [once_the_walk_is_closed, httpx.Response(503), httpx.Response(503)],
+    }
+    with pytest.raises(BadRequestError, match="page 2 is broken"):
+        list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    # Without the closed walk stopping them, page 3 would be tried three times.
+    assert server.requests.count(3) == 1
+    assert walk_threads() == []
+
+
+@pytest.mark.parametrize("close", ["break", "close"])
+def test_leaving_early_cancels_what_is_not_sent_and_leaves_no_thread(close: str) -> None:
+    server = TruemedServer(1000, page_size=10)
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=4)
+    taken: list[QualificationSession] = []
+    if close == "break":
+        for item in page:
+            taken.append(item)
+            if len(taken) == 15:
+                break
+    else:
+        iterator = iter(page)
+        taken.extend(next(iterator) for _ in range(15))
+        iterator.close()  # type: ignore[attr-defined]
+    assert walk_threads() == []
+    assert numbers(taken) == list(range(15))
+    # The walk was on page 2, so it had asked for at most four pages past it.
+    assert max(server.requests) <= 6
+
+
+def test_walk_asks_for_at_most_concurrency_pages_ahead() -> None:
+    server = TruemedServer(1000, page_size=10)
+    answered = {number: threading.Event() for number in range(2, 6)}
+    server.script = {number: [then_serve(event.set)] for number, event in answered.items()}
+    iterator = iter(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    next(iterator)
+    assert all(event.wait(SAFETY) for event in answered.values())
+    iterator.close()  # type: ignore[attr-defined]
+    assert sorted(set(server.requests)) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_records_shifting_between_pages_are_yielded_once(
+    concurrency: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = TruemedServer(50, page_size=10)
+    server.inserted_before = {3: 4}  # four sessions created ahead of the walk before page 3
+    caplog.set_level(logging.INFO, logger="eligibility_clients")
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=concurrency)
+    got = numbers(list(page))
+    assert got == list(range(50))
+    assert "skipped 4 item(s)" in caplog.text
+
+
+def test_each_iteration_has_its_own_record_of_yielded_ids() -> None:
+    server = TruemedServer(30, page_size=10)
+    page = truemed(server).qualification_sessions.list(page_size=10, concurrency=2)
+    assert numbers(list(page)) == list(range(30))
+    assert numbers(list(page)) == list(range(30))
+
+
+def test_a_server_that_ignores_page_is_still_reported_when_concurrent() -> None:
+    server = TruemedServer(100, page_size=10)
+    server.script = {2: [truemed_page(range(10), page=1, last_page=10, page_size=10)]}
+    got: list[QualificationSession] = []
+    with pytest.raises(APIResponseValidationError, match="ignore the `page` parameter"):
+        got.extend(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    assert numbers(got) == list(range(10))
+    assert walk_threads() == []
+
+
+def test_walk_stops_where_a_shrunken_last_page_says_and_ignores_pages_past_it(
+    no_retry_sleep: list[float],
+) -> None:
+    server = TruemedServer(100, page_size=10)
+    server.last_page = {2: 2}
+    server.script = {4: [httpx.Response(500)] * 3}  # never raised: the walk ends at page 2
+    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    assert numbers(items) == list(range(20))
+    assert walk_threads() == []
+
+
+def test_walk_follows_a_last_page_that_grows() -> None:
+    server = TruemedServer(40, page_size=10)
+    server.last_page = {1: 3, 2: 3}
+    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=8))
+    assert numbers(items) == list(range(40))
+
+
+def test_without_last_page_only_the_next_page_is_fetched_ahead() -> None:
+    server = TruemedServer(25, page_size=10, pagination=False)
+    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=8))
+    assert numbers(items) == list(range(25))
+    assert server.requests == [1, 2, 3]
+
+
+def test_page_by_page_access_stays_sequential() -> None:
+    server = TruemedServer(100, page_size=10)
+    first = truemed(server).qualification_sessions.list(page_size=10, concurrency=8)
+    pages = first.iter_pages()
+    next(pages)
+    next(pages)
+    assert server.requests == [1, 2]
+    assert numbers(first.get_next_page().items) == list(range(10, 20))
+    assert walk_threads() == []
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (0, ValueError, "concurrency must be >= 1; got 0"),
+        (-3, ValueError, "concurrency must be >= 1; got -3"),
+        (2.0, TypeError, "concurrency must be an int >= 1, got float"),
+        ("4", TypeError, "concurrency must be an int >= 1, got str"),
+        (True, TypeError, "concurrency must be an int >= 1, got bool"),
+        (None, TypeError, "concurrency must be an int >= 1, got NoneType"),
+    ],
+)
+def test_bad_concurrency_is_rejected_before_anything_is_sent(
+    value: object, error: type[Exception], message: str
+) -> None:
+    recorder = Recorder()
+    sync_clients: list[Any] = [
+        TruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport).qualification_sessions,
+        GoodstackClient(
+            api_key=GOODSTACK_KEY, transport=recorder.transport
+        ).eligibility_subscriptions,
+    ]
+    async_clients: list[Any] = [
+        AsyncTruemedClient(
+            api_key=TRUEMED_KEY, transport=recorder.transport
+        ).qualification_sessions,
+        AsyncGoodstackClient(
+            api_key=GOODSTACK_KEY, transport=recorder.transport
+        ).eligibility_subscriptions,
+    ]
+    for resource in [*sync_clients, *async_clients]:
+        with pytest.raises(error, match=message):
+            resource.list(concurrency=value)
+    assert recorder.requests == []
+
+
+# --- Goodstack, sync ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("concurrency", [1, 2, 8])
+def test_goodstack_concurrent_walk_matches_sequential(concurrency: int) -> None:
+    server = GoodstackServer(95, page_size=10)
+    page = goodstack(server).eligibility_subscriptions.list(page_size=10, concurrency=concurrency)
+    assert numbers(list(page)) == list(range(95))
+    assert server.requests == list(range(1, 11))
+    assert walk_threads() == []
+
+
+def test_goodstack_fetches_the_next_page_while_the_loop_body_runs() -> None:
+    server = GoodstackServer(30, page_size=10)
+    asked = threading.Event()
+    server.script = {2: [then_serve(asked.set)]}
+    iterator = iter(goodstack(server).eligibility_subscriptions.list(concurrency=2))
+    next(iterator)
+    # Page 1 still has nine items to give, yet page 2 is on its way.
+    assert asked.wait(SAFETY)
+    assert len(list(iterator)) == 29
+
+
+def test_goodstack_without_concurrency_waits_for_the_page_to_be_used_up() -> None:
+    server = GoodstackServer(30, page_size=10)
+    iterator = iter(goodstack(server).eligibility_subscriptions.list())
+    for _ in range(10):
+        next(iterator)
+    assert server.requests == [1]
+    next(iterator)
+    assert server.requests == [1, 2]
+
+
+def test_goodstack_failed_page_raises_after_the_items_before_it() -> None:
+    server = GoodstackServer(50, page_size=10)
+    server.script = {3: [goodstack_error(400, "pagination/cursor_error", "bad cursor")]}
+    got: list[EligibilitySubscription] = []
+    with pytest.raises(BadRequestError, match="bad cursor"):
+        got.extend(goodstack(server).eligibility_subscriptions.list(concurrency=2))
+    assert numbers(got) == list(range(20))
+    assert walk_threads() == []
+
+
+def test_goodstack_records_served_twice_are_yielded_once() -> None:
+    server = GoodstackServer(40, page_size=10)
+    server.repeat = {2: 3, 4: 10}
+    items = list(goodstack(server).eligibility_subscriptions.list(concurrency=2))
+    assert numbers(items) == list(range(40))
+
+
+def test_goodstack_break_leaves_no_thread() -> None:
+    server = GoodstackServer(500, page_size=10)
+    for index, _ in enumerate(goodstack(server).eligibility_subscriptions.list(concurrency=4)):
+        if index == 25:
+            break
+    assert walk_threads() == []
+    assert max(server.requests) <= 4
+
+
+# --- async --------------------------------------------------------------------------------
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("concurrency", [1, 3, 8])
+async def test_async_concurrent_walk_matches_sequential(concurrency: int) -> None:
+    server = TruemedServer(95, page_size=10)
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        paginator = client.qualification_sessions.list(page_size=10, concurrency=concurrency)
+        got = [item async for item in paginator]
+    assert numbers(got) == list(range(95))
+    assert sorted(server.requests) == list(range(1, 11))
+
+
+def gated(
+    server: TruemedServer, wait_for: dict[int, list[int]]
+) -> Callable[[httpx.Request], Coroutine[None, None, httpx.Response]]:
+    """An async handler: page `p` answers only once every page in `wait_for[p]` has."""
+    answered: dict[int, asyncio.Event] = {}
+
+    def event(number: int) -> asyncio.Event:
+        return answered.setdefault(number, asyncio.Event())
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["page"])
+        for other in wait_for.get(number, []):
+            await asyncio.wait_for(event(other).wait(), SAFETY)
+        response = server(request)
+        event(number).set()
+        return response
+
+    return handle
+
+
+@pytest.mark.anyio
+async def test_async_pages_answered_out_of_order_are_yielded_in_order() -> None:
+    server = TruemedServer(60, page_size=10)
+    transport = httpx.MockTransport(gated(server, {2: [3, 4], 3: [5]}))
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
+        paginator = client.qualification_sessions.list(page_size=10, concurrency=4)
+        got = [item async for item in paginator]
+    assert numbers(got) == list(range(60))
+
+
+@pytest.mark.anyio
+async def test_async_failed_page_raises_after_the_items_before_it_and_leaves_no_task() -> None:
+    before = asyncio.all_tasks()
+    server = TruemedServer(100, page_size=10)
+    server.script = {3: [truemed_error(400, "ValidationError", "page 3 is broken")]}
+    got: list[QualificationSession] = []
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        with pytest.raises(BadRequestError, match="page 3 is broken"):
+            await drain(client.qualification_sessions.list(page_size=10, concurrency=4), got)
+        assert other_tasks(before) == set()
+    assert numbers(got) == list(range(20))
+
+
+@pytest.mark.anyio
+async def test_async_aclosing_cancels_and_awaits_the_tasks_at_once() -> None:
+    before = asyncio.all_tasks()
+    server = TruemedServer(1000, page_size=10)
+    # Page 4 never answers by itself: only cancelling its task ends it.
+    transport = httpx.MockTransport(gated(server, {4: [999]}))
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
+        items = client.qualification_sessions.list(page_size=10, concurrency=4)
+        walk = aiter(items)
+        assert isinstance(walk, AsyncGenerator)
+        async with contextlib.aclosing(walk):
+            taken = [await anext(walk) for _ in range(15)]
+        assert other_tasks(before) == set()
+    assert numbers(taken) == list(range(15))
+    assert max(server.requests) <= 6
+
+
+@pytest.mark.anyio
+async def test_async_break_cancels_the_tasks_once_the_loop_finalizes_the_walk() -> None:
+    before = asyncio.all_tasks()
+    server = TruemedServer(1000, page_size=10)
+    transport = httpx.MockTransport(gated(server, {4: [999]}))
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
+        async for item in client.qualification_sessions.list(page_size=10, concurrency=4):
+            if item.qualification_session_id.startswith("qs_00000014"):
+                break
+        # The event loop closes an abandoned async generator in a task of its own; give
+        # it a bounded number of turns (no clock involved).
+        for _ in range(100):
+            if not other_tasks(before):
+                break
+            await asyncio.sleep(0)
+        assert other_tasks(before) == set()
+
+
+@pytest.mark.anyio
+async def test_async_records_shifting_between_pages_are_yielded_once() -> None:
+    server = TruemedServer(50, page_size=10)
+    server.inserted_before = {2: 3}
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        paginator = client.qualification_sessions.list(page_size=10, concurrency=4)
+        got = [item async for item in paginator]
+    assert numbers(got) == list(range(50))
+
+
+@pytest.mark.anyio
+async def test_async_page_iteration_walks_concurrently_too() -> None:
+    server = TruemedServer(45, page_size=10)
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        first = await client.qualification_sessions.list(page_size=10, concurrency=4)
+        got = [item async for item in first]
+        pages = [page async for page in first.iter_pages()]
+    assert numbers(got) == list(range(45))
+    assert [len(page.items) for page in pages] == [10, 10, 10, 10, 5]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("concurrency", [1, 2])
+async def test_async_goodstack_walk_with_a_failure_mid_walk(concurrency: int) -> None:
+    before = asyncio.all_tasks()
+    server = GoodstackServer(50, page_size=10)
+    server.script = {4: [goodstack_error(400, "pagination/cursor_error", "bad cursor")]}
+    got: list[EligibilitySubscription] = []
+    async with AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=server.transport) as client:
+        with pytest.raises(BadRequestError, match="bad cursor"):
+            await drain(client.eligibility_subscriptions.list(concurrency=concurrency), got)
+        assert other_tasks(before) == set()
+    assert numbers(got) == list(range(30))
+    assert server.requests == [1, 2, 3, 4]
+
+
+# --- the retry transport inside a closed walk ----------------------------------------------
+
+
+def test_retry_transport_gives_up_once_its_walk_is_closed(no_retry_sleep: list[float]) -> None:
+    recorder = Recorder(*[httpx.Response(503)] * 3)
+    transport = RetryTransport(recorder.transport, RetryPolicy(max_retries=2))
+    closed = threading.Event()
+    closed.set()
+    token = walk_closed.set(closed)
+    try:
+        with pytest.raises(httpx.TransportError, match="retry abandoned"):
+            transport.handle_request(httpx.Request("GET", "https://api.truemed.com/x"))
+    finally:
+        walk_closed.reset(token)
+    assert len(recorder.requests) == 1
+
+
+def test_retry_wait_returns_at_once_when_the_walk_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_sleeping(seconds: float) -> None:
+        raise AssertionError("slept although the walk was closed")
+
+    monkeypatch.setattr(time, "sleep", no_sleeping)
+    closed = threading.Event()
+    closed.set()
+    token = walk_closed.set(closed)
+    try:
+        _retries._pause(3600)
+    finally:
+        walk_closed.reset(token)
+
+
+# --- memory: pages are freed as soon as they are used ----------------------------------------
+
+
+@pytest.fixture
+def no_cyclic_gc() -> Iterator[None]:
+    """Only reference counting frees memory while the test runs."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.mark.usefixtures("no_cyclic_gc")
+def test_a_response_is_freed_without_the_cyclic_collector() -> None:
+    server = TruemedServer(10, page_size=10)
+    client = truemed(server)
+    response = send(client._http, "/api/v1/qualification_sessions", {"page": 1, "page_size": 10})
+    assert b"qualification_sessions" in response.content
+    freed = weakref.ref(response)
+    del response
+    assert freed() is None
+
+
+@pytest.mark.anyio
+@pytest.mark.usefixtures("no_cyclic_gc")
+async def test_an_async_response_is_freed_without_the_cyclic_collector() -> None:
+    server = TruemedServer(10, page_size=10)
+    async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport) as client:
+        params = {"page": 1, "page_size": 10}
+        response = await asend(client._http, "/api/v1/qualification_sessions", params)
+        freed = weakref.ref(response)
+        del response
+        assert freed() is None
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+@pytest.mark.usefixtures("no_cyclic_gc")
+def test_a_walk_keeps_no_page_it_has_yielded(concurrency: int) -> None:
+    server = TruemedServer(400, page_size=10)
+    served: list[weakref.ref[httpx.Response]] = []
+
+    def remember(request: httpx.Request) -> httpx.Response:
+        response = server(request)
+        served.append(weakref.ref(response))
+        return response
+
+    client = TruemedClient(api_key=TRUEMED_KEY, transport=httpx.MockTransport(remember))
+    walked = 0
+    for _ in client.qualification_sessions.list(page_size=10, concurrency=concurrency):
+        walked += 1
+    assert walked == 400
+    assert [ref for ref in served if ref() is not None] == []
