@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fcntl
-import inspect
 import io
 import json
 import logging
@@ -273,18 +272,16 @@ def test_fake_ignores_keys_and_hosts_set_in_the_environment() -> None:
     assert records(result.stdout) == truemed_expected()[:2]
 
 
-def test_concurrency_is_passed_on_only_where_the_library_takes_it() -> None:
-    fake = FakeTruemed()
-    lister = TruemedClient(api_key=fake.api_key, transport=fake.transport).qualification_sessions
-    supported = "concurrency" in inspect.signature(lister.list).parameters
-    result = invoke("truemed", "sessions", "--fake", "--concurrency", "3")
-    if supported:
-        assert result.exit_code == 0, result.output
-        assert records(result.stdout) == truemed_expected()
-    else:
-        assert_one_line_error(result, 2, "--concurrency above 1 needs")
-    one = invoke("truemed", "sessions", "--fake", "--concurrency", "1")
-    assert records(one.stdout) == truemed_expected()
+@pytest.mark.parametrize("api", ["truemed", "goodstack"])
+def test_concurrency_gives_the_same_output_as_one_page_at_a_time(api: str) -> None:
+    command = ["truemed", "sessions"] if api == "truemed" else ["goodstack", "subscriptions"]
+    one = invoke(*command, "--fake", "--page-size", "7", "--concurrency", "1")
+    many = invoke(*command, "--fake", "--page-size", "7", "--concurrency", "4")
+    assert one.exit_code == 0, one.output
+    assert many.exit_code == 0, many.output
+    expected = truemed_expected() if api == "truemed" else goodstack_expected()
+    assert records(many.stdout) == records(one.stdout) == expected
+    assert len(expected) == (100 if api == "truemed" else 33)
 
 
 # --- errors --------------------------------------------------------------------------------

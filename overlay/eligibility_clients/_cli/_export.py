@@ -6,7 +6,6 @@ walk yields it, and `--limit` stops the walk before it asks for another page.
 
 from __future__ import annotations
 
-import inspect
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -151,7 +150,7 @@ def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> 
     progress: Progress = BarProgress(endpoint.label) if wants_progress(options) else NoProgress()
     with progress, _connect(endpoint, options, progress.page_fetched) as client:
         lister = endpoint.lister(client)
-        arguments = {**filters, **_concurrency(lister, options.concurrency)}
+        arguments = {**filters, "concurrency": options.concurrency}
         try:
             page = lister(**arguments)
         except MissingAPIKeyError:
@@ -206,18 +205,6 @@ def _connect(
         raise InvalidArguments(str(exc)) from exc
     with client:
         yield client
-
-
-def _concurrency(lister: Lister, concurrency: int) -> dict[str, int]:
-    """`concurrency=N` for `list()` when N > 1; one page at a time needs no argument."""
-    if concurrency <= 1:
-        return {}
-    if "concurrency" not in inspect.signature(lister).parameters:
-        raise InvalidArguments(
-            "--concurrency above 1 needs a version of eligibility_clients that fetches pages "
-            "concurrently; this one fetches one page at a time (use --concurrency 1)"
-        )
-    return {"concurrency": concurrency}
 
 
 @contextmanager
