@@ -54,21 +54,23 @@ def _recordable(fake: FakeTruemed | FakeGoodstack) -> httpx.MockTransport:
     return httpx.MockTransport(fake.handle_request)
 
 
-def truemed(*, api_key: str | None = None, **options: Any) -> TruemedClient:
-    """A Truemed client for the current mode (`api_key` overrides, e.g. for the 401 test)."""
-    fake = FakeTruemed(seed=0)
-    settings = _options("truemed", "TRUEMED_API_KEY", fake.api_key)
+def _client_options(
+    vendor: str, fake: FakeTruemed | FakeGoodstack, api_key: str | None
+) -> dict[str, Any]:
+    settings = _options(vendor, f"{vendor.upper()}_API_KEY", fake.api_key)
     if api_key is not None:
         settings["api_key"] = api_key
-    transport = _recordable(fake) if MODE == "fakes" else None
-    return TruemedClient(transport=transport, max_retries=0, **settings, **options)
+    settings["transport"] = _recordable(fake) if MODE == "fakes" else None
+    settings["max_retries"] = 0
+    return settings
+
+
+def truemed(*, api_key: str | None = None, **options: Any) -> TruemedClient:
+    """A Truemed client for the current mode (`api_key` overrides, e.g. for the 401 test)."""
+    return TruemedClient(**_client_options("truemed", FakeTruemed(seed=0), api_key), **options)
 
 
 def goodstack(*, api_key: str | None = None, **options: Any) -> GoodstackClient:
     """A Goodstack client for the current mode (`api_key` overrides, e.g. for the 401 test)."""
-    fake = FakeGoodstack(seed=0)
-    settings = _options("goodstack", "GOODSTACK_API_KEY", fake.api_key)
-    if api_key is not None:
-        settings["api_key"] = api_key
-    transport = _recordable(fake) if MODE == "fakes" else None
-    return GoodstackClient(transport=transport, max_retries=0, **settings, **options)
+    settings = _client_options("goodstack", FakeGoodstack(seed=0), api_key)
+    return GoodstackClient(**settings, **options)

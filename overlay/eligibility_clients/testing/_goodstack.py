@@ -12,14 +12,16 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+from goodstack_client.models import EligibilitySubscriptionSort, SortDirection
 
 from . import _data
 from ._fake import FakeAPI, json_response
 
 _MAX_PAGE_SIZE = 100
 _DEFAULT_PAGE_SIZE = 25
-_SORTS = ("id",)
-_DIRECTIONS = ("ASC", "DESC")
+# The values our spec declares; the fake answers as the spec says.
+_SORTS = tuple(member.value for member in EligibilitySubscriptionSort)
+_DIRECTIONS = tuple(member.value for member in SortDirection)
 _TITLES = {
     400: "Bad Request",
     401: "Unauthorized",
