@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -26,6 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
+# Our copies of two of the generator's templates (see the note at the top of each). They are
+# edits of this version's own, so another generator version must not silently mix with them.
+TEMPLATES = ROOT / "codegen/templates"
+TEMPLATES_BASE_VERSION = "0.29.1"
 
 # Written by this script into generated/ so the folder explains itself; compared like the rest.
 GENERATED_README = """\
@@ -88,8 +93,20 @@ def _tool_env() -> dict[str, str]:
     return env
 
 
+def _check_generator_version() -> None:
+    installed = importlib.metadata.version("openapi-python-client")
+    if installed != TEMPLATES_BASE_VERSION:
+        raise GenerationError(
+            f"openapi-python-client {installed} is installed, but the templates in "
+            f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
+            "version's model.py.jinja and property_templates/union_property.py.jinja, re-apply "
+            "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
+        )
+
+
 def generate_tree(dest: Path) -> None:
     """Write a complete `generated/` tree into the empty or absent folder `dest`."""
+    _check_generator_version()
     dest.mkdir(parents=True, exist_ok=True)
     for target in TARGETS:
         out = dest / target.package
@@ -104,6 +121,8 @@ def generate_tree(dest: Path) -> None:
             str(target.config),
             "--meta",
             "none",
+            "--custom-template-path",
+            str(TEMPLATES),
             "--output-path",
             str(out),
             "--overwrite",

@@ -148,3 +148,20 @@ def test_diff_trees_reports_line_ending_only_changes(tmp_path: Path) -> None:
     (b / "m.py").write_bytes(b"x = 1\r\n")
     (report,) = regenerate.diff_trees(a, b)
     assert report.startswith("differs: m.py")
+
+
+def test_generation_refuses_a_generator_the_templates_were_not_made_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regenerate, "TEMPLATES_BASE_VERSION", "0.0.1")
+    with pytest.raises(regenerate.GenerationError, match=r"edits of 0\.0\.1's"):
+        regenerate.generate_tree(tmp_path / "generated")
+    assert not (tmp_path / "generated").exists()
+
+
+def test_templates_are_based_on_the_pinned_generator() -> None:
+    pyproject = (regenerate.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"openapi-python-client=={regenerate.TEMPLATES_BASE_VERSION}"' in pyproject
+    for template in regenerate.TEMPLATES.rglob("*.jinja"):
+        head = template.read_text(encoding="utf-8")[:400]
+        assert f"openapi-python-client {regenerate.TEMPLATES_BASE_VERSION}" in head, template

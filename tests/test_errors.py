@@ -204,6 +204,38 @@ def test_bad_date_is_named() -> None:
     assert isinstance(caught.value.__cause__, ValueError)
 
 
+def test_bad_value_in_a_nullable_date_is_named() -> None:
+    body = truemed_page(range(2), page=1, last_page=1).json()
+    body["qualification_sessions"][1]["expires_at"] = "next week"
+    recorder = Recorder(httpx.Response(200, json=body))
+    with pytest.raises(APIResponseValidationError) as caught:
+        truemed(recorder).qualification_sessions.list()
+    assert caught.value.field == "qualification_sessions[1].expires_at"
+    assert isinstance(caught.value.__cause__, ValueError)
+
+
+def test_malformed_object_in_a_nullable_list_is_named() -> None:
+    body = goodstack_page(range(1)).json()
+    body["data"][0]["suggestedActivitySubTags"] = [
+        {
+            "id": "activitysubtag_1",
+            "name": "Wildlife",
+            "tag": {
+                "id": "activitytag_1",
+                "name": "Environment",
+                "description": None,
+                "createdAt": "2024-01-01T00:00:00Z",
+            },
+            "description": None,
+            "createdAt": "not a date",
+        }
+    ]
+    recorder = Recorder(httpx.Response(200, json=body))
+    with pytest.raises(APIResponseValidationError) as caught:
+        goodstack(recorder).eligibility_subscriptions.list()
+    assert caught.value.field == "data[0].suggestedActivitySubTags[0].createdAt"
+
+
 def test_wrong_type_is_a_validation_error() -> None:
     body = truemed_page(range(1), page=1, last_page=1).json()
     body["qualification_sessions"] = "none"

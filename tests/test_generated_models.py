@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import dis
 import importlib
+import inspect
 import pkgutil
 from types import ModuleType
 from typing import Any
@@ -217,3 +219,20 @@ def test_request_enums_offer_the_documented_values() -> None:
         "cancelled",
         "cannot_define_eligibility",
     }
+
+
+@pytest.mark.parametrize("package", [truemed_client, goodstack_client], ids=lambda p: p.__name__)
+def test_from_dict_neither_imports_nor_defines_functions(package: ModuleType) -> None:
+    """Our model template parses inline: no import or function definition per object parsed."""
+    models = importlib.import_module(f"{package.__name__}.models")
+    checked = 0
+    for name in models.__all__:
+        from_dict = getattr(getattr(models, name), "from_dict", None)
+        if from_dict is None:  # enums
+            continue
+        code = from_dict.__func__.__code__
+        operations = {instruction.opname for instruction in dis.get_instructions(code)}
+        assert "IMPORT_NAME" not in operations, name
+        assert not any(inspect.iscode(const) for const in code.co_consts), name
+        checked += 1
+    assert checked >= 3

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.activity_tag import ActivityTag
-
 
 T = TypeVar("T", bound="ActivitySubTag")
 
@@ -78,8 +74,6 @@ class ActivitySubTag:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.activity_tag import ActivityTag
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -87,12 +81,7 @@ class ActivitySubTag:
 
         tag = ActivityTag.from_dict(d.pop("tag"))
 
-        def _parse_description(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        description = _parse_description(d.pop("description"))
+        description: None | str = d.pop("description")
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -101,22 +90,16 @@ class ActivitySubTag:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+        _updated_at_data = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | None | Unset
+        if _updated_at_data is None or isinstance(_updated_at_data, Unset):
+            updated_at = _updated_at_data
+        else:
+            if not isinstance(_updated_at_data, str):
+                raise TypeError()
+            updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
 
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
+            updated_at = updated_at_type_0
 
         activity_sub_tag = cls(
             id=id,
@@ -145,3 +128,7 @@ class ActivitySubTag:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.activity_tag import ActivityTag

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -74,12 +74,7 @@ class ActivityTag:
 
         name = d.pop("name")
 
-        def _parse_description(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        description = _parse_description(d.pop("description"))
+        description: None | str = d.pop("description")
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -88,22 +83,16 @@ class ActivityTag:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+        _updated_at_data = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | None | Unset
+        if _updated_at_data is None or isinstance(_updated_at_data, Unset):
+            updated_at = _updated_at_data
+        else:
+            if not isinstance(_updated_at_data, str):
+                raise TypeError()
+            updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
 
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
+            updated_at = updated_at_type_0
 
         activity_tag = cls(
             id=id,

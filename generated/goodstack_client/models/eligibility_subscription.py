@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_subscription_status import EligibilitySubscriptionStatus
-
-if TYPE_CHECKING:
-    from ..models.activity_sub_tag import ActivitySubTag
-    from ..models.eligibility_subscription_results import EligibilitySubscriptionResults
-
 
 T = TypeVar("T", bound="EligibilitySubscription")
 
@@ -119,102 +114,66 @@ class EligibilitySubscription:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.activity_sub_tag import ActivitySubTag
-        from ..models.eligibility_subscription_results import (
-            EligibilitySubscriptionResults,
-        )
-
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_organisation_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        organisation_id: None | str = d.pop("organisationId")
 
-        organisation_id = _parse_organisation_id(d.pop("organisationId"))
-
-        def _parse_organisation_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        organisation_name = _parse_organisation_name(d.pop("organisationName"))
+        organisation_name: None | str = d.pop("organisationName")
 
         partner_id = d.pop("partnerId")
 
         configuration_id = d.pop("configurationId")
 
-        def _parse_validation_request_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        validation_request_id: None | str = d.pop("validationRequestId")
 
-        validation_request_id = _parse_validation_request_id(
-            d.pop("validationRequestId")
-        )
-
-        def _parse_suggested_activity_sub_tags(
-            data: object,
-        ) -> list[ActivitySubTag] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                suggested_activity_sub_tags_type_0 = []
-                _suggested_activity_sub_tags_type_0 = data
-                for (
+        _suggested_activity_sub_tags_data = d.pop("suggestedActivitySubTags")
+        suggested_activity_sub_tags: list[ActivitySubTag] | None
+        if _suggested_activity_sub_tags_data is None:
+            suggested_activity_sub_tags = _suggested_activity_sub_tags_data
+        else:
+            if not isinstance(_suggested_activity_sub_tags_data, list):
+                raise TypeError()
+            suggested_activity_sub_tags_type_0 = []
+            _suggested_activity_sub_tags_type_0 = _suggested_activity_sub_tags_data
+            for (
+                suggested_activity_sub_tags_type_0_item_data
+            ) in _suggested_activity_sub_tags_type_0:
+                suggested_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
                     suggested_activity_sub_tags_type_0_item_data
-                ) in _suggested_activity_sub_tags_type_0:
-                    suggested_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                        suggested_activity_sub_tags_type_0_item_data
-                    )
+                )
 
-                    suggested_activity_sub_tags_type_0.append(
-                        suggested_activity_sub_tags_type_0_item
-                    )
+                suggested_activity_sub_tags_type_0.append(
+                    suggested_activity_sub_tags_type_0_item
+                )
 
-                return suggested_activity_sub_tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ActivitySubTag] | None, data)
+            suggested_activity_sub_tags = suggested_activity_sub_tags_type_0
 
-        suggested_activity_sub_tags = _parse_suggested_activity_sub_tags(
-            d.pop("suggestedActivitySubTags")
-        )
+        _status_data = d.pop("status")
+        status: EligibilitySubscriptionStatus | str
+        try:
+            if not isinstance(_status_data, str):
+                raise TypeError()
+            status_type_0 = EligibilitySubscriptionStatus(_status_data)
 
-        def _parse_status(data: object) -> EligibilitySubscriptionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = EligibilitySubscriptionStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EligibilitySubscriptionStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+            status = status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            status = _status_data
 
         results = EligibilitySubscriptionResults.from_dict(d.pop("results"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+        _updated_at_data = d.pop("updatedAt")
+        updated_at: datetime.datetime | None
+        if _updated_at_data is None:
+            updated_at = _updated_at_data
+        else:
+            if not isinstance(_updated_at_data, str):
+                raise TypeError()
+            updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
 
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        updated_at = _parse_updated_at(d.pop("updatedAt"))
+            updated_at = updated_at_type_0
 
         eligibility_subscription = cls(
             id=id,
@@ -248,3 +207,8 @@ class EligibilitySubscription:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.activity_sub_tag import ActivitySubTag
+from ..models.eligibility_subscription_results import EligibilitySubscriptionResults

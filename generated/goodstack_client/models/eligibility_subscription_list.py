@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.eligibility_subscription import EligibilitySubscription
-    from ..models.page_links import PageLinks
-
 
 T = TypeVar("T", bound="EligibilitySubscriptionList")
 
@@ -73,9 +68,6 @@ class EligibilitySubscriptionList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.eligibility_subscription import EligibilitySubscription
-        from ..models.page_links import PageLinks
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -123,3 +115,8 @@ class EligibilitySubscriptionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.eligibility_subscription import EligibilitySubscription
+from ..models.page_links import PageLinks

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_status import EligibilityStatus
-
-if TYPE_CHECKING:
-    from ..models.activity_sub_tag import ActivitySubTag
-
 
 T = TypeVar("T", bound="EligibilitySubscriptionResults")
 
@@ -86,84 +82,64 @@ class EligibilitySubscriptionResults:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.activity_sub_tag import ActivitySubTag
-
         d = dict(src_dict)
-
-        def _parse_eligibility_status(data: object) -> EligibilityStatus | None | str:
-            if data is None:
-                return data
+        _eligibility_status_data = d.pop("eligibilityStatus")
+        eligibility_status: EligibilityStatus | None | str
+        if _eligibility_status_data is None:
+            eligibility_status = _eligibility_status_data
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_eligibility_status_data, str):
                     raise TypeError()
-                eligibility_status_type_0 = EligibilityStatus(data)
+                eligibility_status_type_0 = EligibilityStatus(_eligibility_status_data)
 
-                return eligibility_status_type_0
+                eligibility_status = eligibility_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EligibilityStatus | None | str, data)
+                eligibility_status = _eligibility_status_data
 
-        eligibility_status = _parse_eligibility_status(d.pop("eligibilityStatus"))
-
-        def _parse_confirmed_activity_sub_tags(
-            data: object,
-        ) -> list[ActivitySubTag] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                confirmed_activity_sub_tags_type_0 = []
-                _confirmed_activity_sub_tags_type_0 = data
-                for (
+        _confirmed_activity_sub_tags_data = d.pop("confirmedActivitySubTags")
+        confirmed_activity_sub_tags: list[ActivitySubTag] | None
+        if _confirmed_activity_sub_tags_data is None:
+            confirmed_activity_sub_tags = _confirmed_activity_sub_tags_data
+        else:
+            if not isinstance(_confirmed_activity_sub_tags_data, list):
+                raise TypeError()
+            confirmed_activity_sub_tags_type_0 = []
+            _confirmed_activity_sub_tags_type_0 = _confirmed_activity_sub_tags_data
+            for (
+                confirmed_activity_sub_tags_type_0_item_data
+            ) in _confirmed_activity_sub_tags_type_0:
+                confirmed_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
                     confirmed_activity_sub_tags_type_0_item_data
-                ) in _confirmed_activity_sub_tags_type_0:
-                    confirmed_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                        confirmed_activity_sub_tags_type_0_item_data
-                    )
+                )
 
-                    confirmed_activity_sub_tags_type_0.append(
-                        confirmed_activity_sub_tags_type_0_item
-                    )
+                confirmed_activity_sub_tags_type_0.append(
+                    confirmed_activity_sub_tags_type_0_item
+                )
 
-                return confirmed_activity_sub_tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ActivitySubTag] | None, data)
+            confirmed_activity_sub_tags = confirmed_activity_sub_tags_type_0
 
-        confirmed_activity_sub_tags = _parse_confirmed_activity_sub_tags(
-            d.pop("confirmedActivitySubTags")
-        )
-
-        def _parse_rejected_activity_sub_tags(
-            data: object,
-        ) -> list[ActivitySubTag] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                rejected_activity_sub_tags_type_0 = []
-                _rejected_activity_sub_tags_type_0 = data
-                for (
+        _rejected_activity_sub_tags_data = d.pop("rejectedActivitySubTags")
+        rejected_activity_sub_tags: list[ActivitySubTag] | None
+        if _rejected_activity_sub_tags_data is None:
+            rejected_activity_sub_tags = _rejected_activity_sub_tags_data
+        else:
+            if not isinstance(_rejected_activity_sub_tags_data, list):
+                raise TypeError()
+            rejected_activity_sub_tags_type_0 = []
+            _rejected_activity_sub_tags_type_0 = _rejected_activity_sub_tags_data
+            for (
+                rejected_activity_sub_tags_type_0_item_data
+            ) in _rejected_activity_sub_tags_type_0:
+                rejected_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
                     rejected_activity_sub_tags_type_0_item_data
-                ) in _rejected_activity_sub_tags_type_0:
-                    rejected_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                        rejected_activity_sub_tags_type_0_item_data
-                    )
+                )
 
-                    rejected_activity_sub_tags_type_0.append(
-                        rejected_activity_sub_tags_type_0_item
-                    )
+                rejected_activity_sub_tags_type_0.append(
+                    rejected_activity_sub_tags_type_0_item
+                )
 
-                return rejected_activity_sub_tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ActivitySubTag] | None, data)
-
-        rejected_activity_sub_tags = _parse_rejected_activity_sub_tags(
-            d.pop("rejectedActivitySubTags")
-        )
+            rejected_activity_sub_tags = rejected_activity_sub_tags_type_0
 
         eligibility_subscription_results = cls(
             eligibility_status=eligibility_status,
@@ -189,3 +165,7 @@ class EligibilitySubscriptionResults:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.activity_sub_tag import ActivitySubTag

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.goodstack_error_detail import GoodstackErrorDetail
-
 
 T = TypeVar("T", bound="GoodstackError")
 
@@ -39,8 +35,6 @@ class GoodstackError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.goodstack_error_detail import GoodstackErrorDetail
-
         d = dict(src_dict)
         error = GoodstackErrorDetail.from_dict(d.pop("error"))
 
@@ -66,3 +60,7 @@ class GoodstackError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.goodstack_error_detail import GoodstackErrorDetail

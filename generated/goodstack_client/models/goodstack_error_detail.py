@@ -67,22 +67,16 @@ class GoodstackErrorDetail:
 
         message = d.pop("message", UNSET)
 
-        def _parse_reasons(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                reasons_type_0 = cast(list[str], data)
+        _reasons_data = d.pop("reasons", UNSET)
+        reasons: list[str] | None | Unset
+        if _reasons_data is None or isinstance(_reasons_data, Unset):
+            reasons = _reasons_data
+        else:
+            if not isinstance(_reasons_data, list):
+                raise TypeError()
+            reasons_type_0 = cast(list[str], _reasons_data)
 
-                return reasons_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        reasons = _parse_reasons(d.pop("reasons", UNSET))
+            reasons = reasons_type_0
 
         goodstack_error_detail = cls(
             code=code,

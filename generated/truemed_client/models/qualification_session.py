@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -163,176 +163,99 @@ class QualificationSession:
         d = dict(src_dict)
         qualification_session_id = d.pop("qualification_session_id")
 
-        def _parse_status(data: object) -> QualificationSessionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = QualificationSessionStatus(data)
+        _status_data = d.pop("status")
+        status: QualificationSessionStatus | str
+        try:
+            if not isinstance(_status_data, str):
+                raise TypeError()
+            status_type_0 = QualificationSessionStatus(_status_data)
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(QualificationSessionStatus | str, data)
+            status = status_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            status = _status_data
 
-        status = _parse_status(d.pop("status"))
+        _created_at_data = d.pop("created_at")
+        created_at: datetime.datetime | None
+        if _created_at_data is None:
+            created_at = _created_at_data
+        else:
+            if not isinstance(_created_at_data, str):
+                raise TypeError()
+            created_at_type_0 = datetime.datetime.fromisoformat(_created_at_data)
 
-        def _parse_created_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+            created_at = created_at_type_0
 
-                return created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        _expires_at_data = d.pop("expires_at")
+        expires_at: datetime.datetime | None
+        if _expires_at_data is None:
+            expires_at = _expires_at_data
+        else:
+            if not isinstance(_expires_at_data, str):
+                raise TypeError()
+            expires_at_type_0 = datetime.datetime.fromisoformat(_expires_at_data)
 
-        created_at = _parse_created_at(d.pop("created_at"))
+            expires_at = expires_at_type_0
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+        _lmn_reviewed_at_data = d.pop("lmn_reviewed_at")
+        lmn_reviewed_at: datetime.datetime | None
+        if _lmn_reviewed_at_data is None:
+            lmn_reviewed_at = _lmn_reviewed_at_data
+        else:
+            if not isinstance(_lmn_reviewed_at_data, str):
+                raise TypeError()
+            lmn_reviewed_at_type_0 = datetime.datetime.fromisoformat(
+                _lmn_reviewed_at_data
+            )
 
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+            lmn_reviewed_at = lmn_reviewed_at_type_0
 
-        expires_at = _parse_expires_at(d.pop("expires_at"))
+        _charge_group_created_at_data = d.pop("charge_group_created_at")
+        charge_group_created_at: datetime.datetime | None
+        if _charge_group_created_at_data is None:
+            charge_group_created_at = _charge_group_created_at_data
+        else:
+            if not isinstance(_charge_group_created_at_data, str):
+                raise TypeError()
+            charge_group_created_at_type_0 = datetime.datetime.fromisoformat(
+                _charge_group_created_at_data
+            )
 
-        def _parse_lmn_reviewed_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                lmn_reviewed_at_type_0 = datetime.datetime.fromisoformat(data)
+            charge_group_created_at = charge_group_created_at_type_0
 
-                return lmn_reviewed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        _stripe_invoice_paid_at_data = d.pop("stripe_invoice_paid_at")
+        stripe_invoice_paid_at: datetime.datetime | None
+        if _stripe_invoice_paid_at_data is None:
+            stripe_invoice_paid_at = _stripe_invoice_paid_at_data
+        else:
+            if not isinstance(_stripe_invoice_paid_at_data, str):
+                raise TypeError()
+            stripe_invoice_paid_at_type_0 = datetime.datetime.fromisoformat(
+                _stripe_invoice_paid_at_data
+            )
 
-        lmn_reviewed_at = _parse_lmn_reviewed_at(d.pop("lmn_reviewed_at"))
+            stripe_invoice_paid_at = stripe_invoice_paid_at_type_0
 
-        def _parse_charge_group_created_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                charge_group_created_at_type_0 = datetime.datetime.fromisoformat(data)
+        eligible_amount: float | None = d.pop("eligible_amount")
 
-                return charge_group_created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        fee: float | None = d.pop("fee")
 
-        charge_group_created_at = _parse_charge_group_created_at(
-            d.pop("charge_group_created_at")
-        )
+        email: None | str = d.pop("email")
 
-        def _parse_stripe_invoice_paid_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stripe_invoice_paid_at_type_0 = datetime.datetime.fromisoformat(data)
+        customer_status: None | str = d.pop("customer_status")
 
-                return stripe_invoice_paid_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        session_type: None | str = d.pop("session_type")
 
-        stripe_invoice_paid_at = _parse_stripe_invoice_paid_at(
-            d.pop("stripe_invoice_paid_at")
-        )
+        skus_param: None | str = d.pop("skus_param")
 
-        def _parse_eligible_amount(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+        source: None | str = d.pop("source")
 
-        eligible_amount = _parse_eligible_amount(d.pop("eligible_amount"))
+        stripe_invoice_id: None | str = d.pop("stripe_invoice_id")
 
-        def _parse_fee(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+        stripe_invoice_number: None | str = d.pop("stripe_invoice_number")
 
-        fee = _parse_fee(d.pop("fee"))
+        user_business_id: None | str = d.pop("user_business_id")
 
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        email = _parse_email(d.pop("email"))
-
-        def _parse_customer_status(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        customer_status = _parse_customer_status(d.pop("customer_status"))
-
-        def _parse_session_type(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        session_type = _parse_session_type(d.pop("session_type"))
-
-        def _parse_skus_param(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        skus_param = _parse_skus_param(d.pop("skus_param"))
-
-        def _parse_source(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        source = _parse_source(d.pop("source"))
-
-        def _parse_stripe_invoice_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        stripe_invoice_id = _parse_stripe_invoice_id(d.pop("stripe_invoice_id"))
-
-        def _parse_stripe_invoice_number(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        stripe_invoice_number = _parse_stripe_invoice_number(
-            d.pop("stripe_invoice_number")
-        )
-
-        def _parse_user_business_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        user_business_id = _parse_user_business_id(d.pop("user_business_id"))
-
-        def _parse_user_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        user_id = _parse_user_id(d.pop("user_id"))
+        user_id: None | str = d.pop("user_id")
 
         qualification_session = cls(
             qualification_session_id=qualification_session_id,

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.pagination import Pagination
-    from ..models.qualification_session import QualificationSession
-
 
 T = TypeVar("T", bound="QualificationSessionList")
 
@@ -32,8 +27,6 @@ class QualificationSessionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.pagination import Pagination
-
         qualification_sessions = []
         for qualification_sessions_item_data in self.qualification_sessions:
             qualification_sessions_item = qualification_sessions_item_data.to_dict()
@@ -61,9 +54,6 @@ class QualificationSessionList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pagination import Pagination
-        from ..models.qualification_session import QualificationSession
-
         d = dict(src_dict)
         qualification_sessions = []
         _qualification_sessions = d.pop("qualification_sessions")
@@ -74,22 +64,16 @@ class QualificationSessionList:
 
             qualification_sessions.append(qualification_sessions_item)
 
-        def _parse_pagination(data: object) -> None | Pagination | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                pagination_type_0 = Pagination.from_dict(data)
+        _pagination_data = d.pop("pagination", UNSET)
+        pagination: None | Pagination | Unset
+        if _pagination_data is None or isinstance(_pagination_data, Unset):
+            pagination = _pagination_data
+        else:
+            if not isinstance(_pagination_data, dict):
+                raise TypeError()
+            pagination_type_0 = Pagination.from_dict(_pagination_data)
 
-                return pagination_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Pagination | Unset, data)
-
-        pagination = _parse_pagination(d.pop("pagination", UNSET))
+            pagination = pagination_type_0
 
         qualification_session_list = cls(
             qualification_sessions=qualification_sessions,
@@ -114,3 +98,8 @@ class QualificationSessionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so models that refer to each other import cleanly.
+from ..models.pagination import Pagination
+from ..models.qualification_session import QualificationSession
