@@ -854,10 +854,11 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
         "no latency) and dropping each; the client is built before tracing starts. Each "
         "request makes its page's bytes from a page the fake rendered, with ids of its own. "
         f"Median of {settings.memory_runs} runs. One page (its bytes plus its parsed "
-        "models) is shown for scale. The walk's id set, which keeps any item from being "
-        "yielded twice, is the part that grows with the walk: the last columns repeat each "
-        "walk with it switched off inside the benchmark (attribution only; the package has "
-        "no such switch) and give the set's size, built alone from the same ids.",
+        "models) is shown for scale. The walk remembers the last "
+        f"{_pagination.REMEMBERED_IDS:,} ids it yielded, so that no item comes out twice; "
+        "the last columns repeat each walk with that record switched off inside the "
+        "benchmark (attribution only; the package has no such switch) and give the "
+        "record's own size, built alone from the same ids.",
         "",
     )
     rows: list[list[str]] = []
@@ -876,7 +877,7 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
             peaks[count] = peak_memory(walk, settings.memory_runs)
             with without_id_set():
                 bare[count] = peak_memory(walk, settings.memory_runs)
-        ids_size = traced_size(partial(_id_set, TemplatePages(vendor.lower(), large)))
+        ids_size = traced_size(partial(_remembered_ids, TemplatePages(vendor.lower(), large)))
         ratio = peaks[large] / peaks[small]
         bare_ratio = bare[large] / bare[small]
         found[f"{vendor} {concurrency} ratio"] = ratio
@@ -890,7 +891,7 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
                 f"{ratio:.2f}x",
                 *(mib(bare[count]) for count in settings.memory_items),
                 f"{bare_ratio:.2f}x",
-                f"{mib(ids_size)} ({ids_size / large:.0f} B/item)",
+                mib(ids_size),
             ]
         )
     sizes = [f"{count // 1000}k" for count in settings.memory_items]
@@ -901,16 +902,16 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
             "one page",
             *(f"peak, {size}" for size in sizes),
             f"{sizes[-1]} ÷ {sizes[0]} (target ≤ 1.2x)",
-            *(f"without the id set, {size}" for size in sizes),
+            *(f"without the id record, {size}" for size in sizes),
             f"{sizes[-1]} ÷ {sizes[0]}",
-            f"id set at {sizes[-1]}",
+            f"id record at {sizes[-1]}",
         ],
         rows,
     )
     return found
 
 
-def _keep_all(items: list[Any], seen: set[Any], item_id: Callable[[Any], Any]) -> list[Any]:
+def _keep_all(self: _pagination.RecentIds[Any], items: list[Any]) -> list[Any]:
     return items
 
 
@@ -920,16 +921,20 @@ def without_id_set() -> Iterator[None]:
 
     For attribution only: a walk without it can yield an item twice.
     """
-    original = _pagination._unseen
-    setattr(_pagination, "_unseen", _keep_all)  # noqa: B010
+    original = _pagination.RecentIds.unseen
+    setattr(_pagination.RecentIds, "unseen", _keep_all)  # noqa: B010
     try:
         yield
     finally:
-        setattr(_pagination, "_unseen", original)  # noqa: B010
+        setattr(_pagination.RecentIds, "unseen", original)  # noqa: B010
 
 
-def _id_set(pages: TemplatePages) -> set[str]:
-    return {item_id for number in range(1, pages.pages + 1) for item_id in pages.item_ids(number)}
+def _remembered_ids(pages: TemplatePages) -> _pagination.RecentIds[str]:
+    """The walk's id record after every page of `pages`, built alone from the same ids."""
+    recent: _pagination.RecentIds[str] = _pagination.RecentIds(str)
+    for number in range(1, pages.pages + 1):
+        recent.unseen(pages.item_ids(number))
+    return recent
 
 
 def _page_size_in_memory(vendor: str) -> int:

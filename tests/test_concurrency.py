@@ -28,10 +28,11 @@ from eligibility_clients import (
     GoodstackClient,
     QualificationSession,
     TruemedClient,
+    _pagination,
     _retries,
 )
 from eligibility_clients._http import asend, send
-from eligibility_clients._pagination import THREAD_NAME_PREFIX
+from eligibility_clients._pagination import THREAD_NAME_PREFIX, RecentIds
 from eligibility_clients._retries import RetryPolicy, RetryTransport, walk_closed
 
 from tests.builders import (
@@ -361,6 +362,27 @@ def test_goodstack_records_served_twice_are_yielded_once() -> None:
     server.repeat = {2: 3, 4: 10}
     items = list(goodstack(server).eligibility_subscriptions.list(concurrency=2))
     assert numbers(items) == list(range(40))
+
+
+def test_remembered_ids_keep_the_latest_pages_within_the_limit() -> None:
+    recent: RecentIds[str] = RecentIds(str, limit=20)
+    for page in range(10):
+        assert recent.unseen([f"{page}-{index}" for index in range(10)]) != []
+    # The older generation is dropped whole once the newer one holds `limit` ids.
+    assert len(recent) == 20
+    assert recent.unseen(["9-0", "8-5", "7-9", "new", "new"]) == ["7-9", "new"]
+
+
+def test_a_record_coming_back_past_the_remembered_ids_is_yielded_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_pagination, "REMEMBERED_IDS", 20)
+    server = GoodstackServer(60, page_size=10)
+    # Page 3 repeats 10 records (remembered); page 6 repeats 40, of which the 10 oldest were
+    # forgotten: the documented limit of the guarantee, not a silent loss.
+    server.repeat = {3: 10, 6: 40}
+    items = list(goodstack(server).eligibility_subscriptions.list(concurrency=2))
+    assert numbers(items) == [*range(50), *range(10, 20), *range(50, 60)]
 
 
 def test_goodstack_break_leaves_no_thread() -> None:

@@ -20,6 +20,7 @@ from collections.abc import (
     Coroutine,
     Generator,
     Hashable,
+    Iterable,
     Iterator,
     Mapping,
 )
@@ -181,8 +182,10 @@ class SyncPage(Generic[ItemT]):
 
         Records that shift between pages while the walk runs (a record created ahead of the
         walk's position pushes the others one place on) would otherwise show up twice; the
-        walk keeps the ids it has yielded and skips them. That set, with Goodstack's cursors
-        seen (one per page), is all that grows with the length of the walk. Leaving the loop
+        walk remembers at least the last `REMEMBERED_IDS` (5,000) ids it yielded and skips
+        them, so this holds unless more records than that are created ahead of it meanwhile.
+        Memory stays flat: only Goodstack's cursors seen (one per page) grow with the walk,
+        and the ids of the pages in hand. Leaving the loop
         early (`break`, an exception, or closing the iterator) cancels the requests not yet
         sent and waits only for those in flight, so no worker thread outlives the iteration.
         """
@@ -271,26 +274,57 @@ class AsyncPaginator(Generic[ItemT]):
         return _awalk(self._first_page)
 
 
-def _unseen(
-    items: list[ItemT], seen: set[Hashable], item_id: Callable[[ItemT], Hashable]
-) -> list[ItemT]:
-    """`items` less those whose id this walk has yielded, recording the rest as yielded."""
-    page_ids = set(map(item_id, items))
-    # The usual page repeats nothing: settle it with set operations, not a loop per item.
-    if len(page_ids) == len(items) and seen.isdisjoint(page_ids):
-        seen.update(page_ids)
-        return items
-    fresh: list[ItemT] = []
-    for item in items:
-        key = item_id(item)
-        if key not in seen:
-            seen.add(key)
-            fresh.append(item)
-    logger.info(
-        "skipped %d item(s) this walk had already yielded (records shifted between pages)",
-        len(items) - len(fresh),
-    )
-    return fresh
+# How many of the ids it has yielded a walk remembers at least (and at most twice as many). A
+# record comes back only after records are created ahead of the walk's position, so this covers
+# five thousand records created during one walk, at a fixed cost of about 1 MiB however long the
+# walk is; a set of every id would grow by some 110 bytes per item for ever.
+REMEMBERED_IDS = 5_000
+
+
+class RecentIds(Generic[ItemT]):
+    """The ids one walk has yielded lately, so that an item that comes back is skipped.
+
+    Ids are kept in two generations: when the newer one holds `limit` ids it becomes the older
+    and the older is dropped whole. So at least the last `limit` ids are always remembered (a
+    walk shorter than that remembers every id) and never more than twice as many; dropping a
+    whole set, rather than evicting ids one by one, also keeps the sets from growing tables
+    full of deleted slots.
+    """
+
+    def __init__(self, item_id: Callable[[ItemT], Hashable], limit: int | None = None) -> None:
+        self._item_id = item_id
+        self._limit = REMEMBERED_IDS if limit is None else limit
+        self._newer: set[Hashable] = set()
+        self._older: set[Hashable] = set()
+
+    def __len__(self) -> int:
+        return len(self._newer) + len(self._older)
+
+    def unseen(self, items: list[ItemT]) -> list[ItemT]:
+        """`items` less those whose id was yielded lately, remembering the rest as yielded."""
+        ids = list(map(self._item_id, items))
+        newer, older = self._newer, self._older
+        # The usual page repeats nothing: settle it with set operations, not a loop per item.
+        if len(set(ids)) == len(ids) and newer.isdisjoint(ids) and older.isdisjoint(ids):
+            self._remember(ids)
+            return items
+        fresh: list[ItemT] = []
+        kept: set[Hashable] = set()
+        for item, key in zip(items, ids, strict=True):
+            if key not in newer and key not in older and key not in kept:
+                kept.add(key)
+                fresh.append(item)
+        self._remember(kept)
+        logger.info(
+            "skipped %d item(s) this walk had already yielded (records shifted between pages)",
+            len(items) - len(fresh),
+        )
+        return fresh
+
+    def _remember(self, ids: Iterable[Hashable]) -> None:
+        self._newer.update(ids)
+        if len(self._newer) >= self._limit:
+            self._older, self._newer = self._newer, set()
 
 
 def _wanted(page: SyncPage[Any] | AsyncPage[Any], limit: int) -> list[PageRequest]:
@@ -313,11 +347,11 @@ def _load_in_walk(
 
 def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
     source = first._source
-    seen: set[Hashable] = set()
+    recent = RecentIds(source.item_id)
     if source.concurrency == 1:
         page = first
         while True:
-            yield from _unseen(page.items, seen, source.item_id)
+            yield from recent.unseen(page.items)
             if page._next_request is None:
                 return
             page = source.fetch(page._next_request)
@@ -336,7 +370,7 @@ def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
                 lambda request: pool.submit(_load_in_walk, closed, source.load, request),
                 Future.cancel,
             )
-            yield from _unseen(page.items, seen, source.item_id)
+            yield from recent.unseen(page.items)
             request = page._next_request
             if request is None:
                 return
@@ -374,10 +408,10 @@ def _schedule(
 async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> AsyncIterator[ItemT]:
     page = await first_page()
     source = page._source
-    seen: set[Hashable] = set()
+    recent = RecentIds(source.item_id)
     if source.concurrency == 1:
         while True:
-            for item in _unseen(page.items, seen, source.item_id):
+            for item in recent.unseen(page.items):
                 yield item
             if page._next_request is None:
                 return
@@ -392,7 +426,7 @@ async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> Async
                 lambda request: asyncio.create_task(source.load(request)),
                 asyncio.Task.cancel,
             )
-            for item in _unseen(page.items, seen, source.item_id):
+            for item in recent.unseen(page.items):
                 yield item
             request = page._next_request
             if request is None:
