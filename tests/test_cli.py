@@ -604,7 +604,11 @@ def test_an_export_writes_each_page_before_fetching_the_next(
             == fake.sessions[0]["qualification_session_id"]
         )
         fake.release.set()
-        rest, errors = process.communicate(timeout=60)
+        # Read the rest through the same buffered stream: readline() may already hold the next
+        # lines, which communicate(), reading the pipe itself, would never see.
+        rest = process.stdout.read()
+        errors = process.stderr.read() if process.stderr else ""
+        process.wait(timeout=60)
     assert process.returncode == 0, errors
     written = [first, *rest.splitlines()]
     assert len(written) == 1000

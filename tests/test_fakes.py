@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -365,6 +366,24 @@ def test_rate_limit_then_success_is_retried(no_retry_sleep: list[float]) -> None
     with pytest.raises(RateLimitError) as caught:
         goodstack_client(fake).eligibility_subscriptions.list()
     assert caught.value.code == "rate_limited"
+
+
+def test_server_is_quiet_when_a_client_hangs_up_but_reports_other_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with FakeServer(port=0) as server, socket.socket() as connection:
+        httpd = server._httpd
+        assert httpd is not None
+        try:
+            raise ConnectionResetError(104, "Connection reset by peer")
+        except ConnectionResetError:
+            httpd.handle_error(connection, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise RuntimeError("a bug in a fake")
+        except RuntimeError:
+            httpd.handle_error(connection, ("127.0.0.1", 1))
+        assert "a bug in a fake" in capsys.readouterr().err
 
 
 def test_server_error_burst_exhausts_retries() -> None:

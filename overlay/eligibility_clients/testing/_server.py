@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 
@@ -64,7 +65,7 @@ class FakeServer:
         if self._httpd is not None:
             return self
         handler = type("Handler", (_Handler,), {"fakes": (self.truemed, self.goodstack)})
-        server_class = _IPv6Server if ":" in self._address[0] else ThreadingHTTPServer
+        server_class = _IPv6Server if ":" in self._address[0] else _Server
         self._httpd = server_class(self._address, handler)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name="eligibility-fakes-server", daemon=True
@@ -105,7 +106,16 @@ class FakeServer:
         return f"FakeServer(url={self.url!r}, running={self._httpd is not None})"
 
 
-class _IPv6Server(ThreadingHTTPServer):
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client closing a kept-alive connection (a retry, a cancelled walk) is routine for
+        # an HTTP server: no traceback on the user's stderr for it.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+class _IPv6Server(_Server):
     import socket as _socket
 
     address_family = _socket.AF_INET6
