@@ -126,6 +126,8 @@ def bench(session: nox.Session) -> None:
     `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
     """
     session.install(".")
+    # The generator, for the baseline our templates are measured against.
+    _install_groups(session, "codegen")
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 

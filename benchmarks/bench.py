@@ -22,13 +22,16 @@ import contextlib
 import cProfile
 import datetime as dt
 import gc
+import importlib
 import json
 import math
 import os
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import tracemalloc
@@ -73,6 +76,7 @@ GOODSTACK_URL = "https://api.goodstack.io"
 GOODSTACK_PATH = "/v1/eligibility-subscriptions"
 KEY = "bench-key"
 RESULTS = Path(__file__).resolve().parent / "results.md"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- serving pages --------------------------------------------------------------------------
@@ -545,7 +549,41 @@ class Settings:
     latency_pages: int = LATENCY_PAGES
     latency_runs: int = 3
     memory_items: tuple[int, ...] = MEMORY_ITEMS
-    memory_runs: int = 3
+    memory_runs: int = 5
+
+
+def upstream_models(workdir: Path) -> dict[str, Callable[[dict[str, Any]], object]]:
+    """The list models generated from the same specs with the generator's own templates.
+
+    Our `codegen/templates/` change how `from_dict` is written; this is the baseline they
+    are measured against, generated in this run (no ruff post hook: formatting does not
+    change what runs). Empty when openapi-python-client is not installed.
+    """
+    targets = (
+        ("Truemed", "truemed", "upstream_truemed_client", "QualificationSessionList"),
+        ("Goodstack", "goodstack", "upstream_goodstack_client", "EligibilitySubscriptionList"),
+    )
+    for _, spec, package, _ in targets:
+        config = workdir / f"{spec}.yaml"
+        config.write_text(
+            f"project_name_override: {package.replace('_', '-')}\n"
+            f"package_name_override: {package}\npost_hooks: []\n",
+            encoding="utf-8",
+        )
+        command = [
+            sys.executable, "-m", "openapi_python_client", "generate",
+            "--path", str(ROOT / "specs" / f"{spec}.yaml"), "--config", str(config),
+            "--meta", "none", "--output-path", str(workdir / package), "--overwrite",
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            print(f"no upstream-template baseline: {result.stderr.strip()[-300:]}", file=sys.stderr)
+            return {}
+    sys.path.insert(0, str(workdir))
+    return {
+        vendor: getattr(importlib.import_module(f"{package}.models"), model).from_dict
+        for vendor, _, package, model in targets
+    }
 
 
 def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
@@ -564,6 +602,9 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
     tops: dict[str, list[tuple[str, float]]] = {}
     rows: list[list[str]] = []
     parts: list[list[str]] = []
+    template_rows: list[list[str]] = []
+    workdir = tempfile.TemporaryDirectory(prefix="eligibility-bench-upstream-")
+    upstream = upstream_models(Path(workdir.name))
     for vendor, render, walkers, key, model in (
         (
             "Truemed",
@@ -620,6 +661,22 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
             ]
         )
         tops[vendor] = profile_top(partial(ours, transport))
+        if vendor in upstream:
+            baseline = breakdown(
+                pages.values(), upstream[vendor], times["floor"], times["ours"], items,
+                settings.overhead_runs,
+            )  # fmt: skip
+            found[f"{vendor} template speed-up"] = baseline.models / split.models
+            template_rows.append(
+                [
+                    vendor,
+                    us(baseline.models),
+                    us(split.models),
+                    f"{baseline.models / split.models:.2f}x",
+                    f"{(times['floor'] + baseline.models * items) / times['floor']:.2f}x",
+                ]
+            )
+    workdir.cleanup()
     report.table(
         [
             "API",
@@ -642,6 +699,31 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
         ["API", "httpx", "json.loads", "generated models", "our layer", "total", "models ÷ json"],
         parts,
     )
+    if template_rows:
+        report.add(
+            "The generated models with our two templates (`codegen/templates/`) against the "
+            "same specs generated with openapi-python-client's own templates in this run: "
+            "`from_dict` time per item over the same pages. The last column is what the "
+            "upstream-template models alone would cost over the floor (floor plus their "
+            "`from_dict` time), before any client code.",
+            "",
+        )
+        report.table(
+            [
+                "API",
+                "upstream templates",
+                "our templates",
+                "speed-up",
+                "upstream-template models ÷ floor",
+            ],
+            template_rows,
+        )
+    else:
+        report.add(
+            "(openapi-python-client is not installed here, so the upstream-template baseline "
+            "was not measured; `nox -s bench` installs it.)",
+            "",
+        )
     for vendor, top in tops.items():
         listed = ", ".join(f"`{name}` {share:.0%}" for name, share in top)
         report.add(
@@ -854,8 +936,9 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
         "no latency) and dropping each; the client is built before tracing starts. Each "
         "request makes its page's bytes from a page the fake rendered, with ids of its own. "
         f"Median of {settings.memory_runs} runs. One page (its bytes plus its parsed "
-        "models) is shown for scale. The walk remembers the last "
-        f"{_pagination.REMEMBERED_IDS:,} ids it yielded, so that no item comes out twice; "
+        "models) is shown for scale. The walk remembers at least the last "
+        f"{_pagination.REMEMBERED_IDS:,} ids it yielded (at most twice as many), so that no "
+        "item comes out twice; "
         "the last columns repeat each walk with that record switched off inside the "
         "benchmark (attribution only; the package has no such switch) and give the "
         "record's own size, built alone from the same ids.",
