@@ -184,10 +184,12 @@ class SyncPage(Generic[ItemT]):
         walk's position pushes the others one place on) would otherwise show up twice; the
         walk remembers at least the last `REMEMBERED_IDS` (5,000) ids it yielded and skips
         them, so this holds unless more records than that are created ahead of it meanwhile.
-        Memory stays flat: only Goodstack's cursors seen (one per page) grow with the walk,
-        and the ids of the pages in hand. Leaving the loop
-        early (`break`, an exception, or closing the iterator) cancels the requests not yet
-        sent and waits only for those in flight, so no worker thread outlives the iteration.
+        The record is capped, so memory stays flat; only Goodstack's cursors seen (one per
+        page) grow with the walk.
+
+        Leaving the loop early (`break`, an exception, or closing the iterator) cancels the
+        requests not yet sent and waits only for those in flight, so no worker thread
+        outlives the iteration.
         """
         return _walk(self)
 
