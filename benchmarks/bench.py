@@ -552,38 +552,50 @@ class Settings:
     memory_runs: int = 5
 
 
-def upstream_models(workdir: Path) -> dict[str, Callable[[dict[str, Any]], object]]:
+def upstream_models() -> dict[str, Callable[[dict[str, Any]], object]]:
     """The list models generated from the same specs with the generator's own templates.
 
     Our `codegen/templates/` change how `from_dict` is written; this is the baseline they
-    are measured against, generated in this run (no ruff post hook: formatting does not
-    change what runs). Empty when openapi-python-client is not installed.
+    are measured against, generated in this run under other package names (and without the
+    ruff post hook: formatting does not change what runs). Empty when openapi-python-client
+    is not installed.
     """
-    targets = (
-        ("Truemed", "truemed", "upstream_truemed_client", "QualificationSessionList"),
-        ("Goodstack", "goodstack", "upstream_goodstack_client", "EligibilitySubscriptionList"),
-    )
-    for _, spec, package, _ in targets:
-        config = workdir / f"{spec}.yaml"
-        config.write_text(
-            f"project_name_override: {package.replace('_', '-')}\n"
-            f"package_name_override: {package}\npost_hooks: []\n",
-            encoding="utf-8",
-        )
-        command = [
-            sys.executable, "-m", "openapi_python_client", "generate",
-            "--path", str(ROOT / "specs" / f"{spec}.yaml"), "--config", str(config),
-            "--meta", "none", "--output-path", str(workdir / package), "--overwrite",
-        ]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            print(f"no upstream-template baseline: {result.stderr.strip()[-300:]}", file=sys.stderr)
-            return {}
-    sys.path.insert(0, str(workdir))
-    return {
-        vendor: getattr(importlib.import_module(f"{package}.models"), model).from_dict
-        for vendor, _, package, model in targets
+    sys.path.insert(0, str(ROOT))
+    # Imported here: the script runs from benchmarks/, so the checkout joins the path first.
+    from codegen import regenerate
+
+    list_models = {
+        "truemed_client": ("Truemed", "QualificationSessionList"),
+        "goodstack_client": ("Goodstack", "EligibilitySubscriptionList"),
     }
+    found: dict[str, Callable[[dict[str, Any]], object]] = {}
+    with tempfile.TemporaryDirectory(prefix="eligibility-bench-upstream-") as tmp:
+        workdir = Path(tmp)
+        for target in regenerate.TARGETS:
+            package = f"upstream_{target.package}"
+            config = workdir / f"{package}.yaml"
+            config.write_text(
+                f"project_name_override: {package.replace('_', '-')}\n"
+                f"package_name_override: {package}\npost_hooks: []\n",
+                encoding="utf-8",
+            )
+            command = regenerate.generator_command(
+                target.spec, config, workdir / package, templates=None
+            )
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                print(f"no upstream-template baseline: {result.stderr[-300:]}", file=sys.stderr)
+                return {}
+        sys.path.insert(0, tmp)
+        try:
+            for target in regenerate.TARGETS:
+                vendor, model = list_models[target.package]
+                module = importlib.import_module(f"upstream_{target.package}.models")
+                found[vendor] = getattr(module, model).from_dict
+        finally:
+            # Importing the models package imported every model, so nothing more is read.
+            sys.path.remove(tmp)
+    return found
 
 
 def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
@@ -603,8 +615,7 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
     rows: list[list[str]] = []
     parts: list[list[str]] = []
     template_rows: list[list[str]] = []
-    workdir = tempfile.TemporaryDirectory(prefix="eligibility-bench-upstream-")
-    upstream = upstream_models(Path(workdir.name))
+    upstream = upstream_models()
     for vendor, render, walkers, key, model in (
         (
             "Truemed",
@@ -676,7 +687,6 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
                     f"{(times['floor'] + baseline.models * items) / times['floor']:.2f}x",
                 ]
             )
-    workdir.cleanup()
     report.table(
         [
             "API",
@@ -958,7 +968,7 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
             make = partial(client_cls, api_key=KEY, transport=transport)
             walk = export_time(sync_export(make, concurrency), count)
             peaks[count] = peak_memory(walk, settings.memory_runs)
-            with without_id_set():
+            with without_id_record():
                 bare[count] = peak_memory(walk, settings.memory_runs)
         ids_size = traced_size(partial(_remembered_ids, TemplatePages(vendor.lower(), large)))
         ratio = peaks[large] / peaks[small]
@@ -999,7 +1009,7 @@ def _keep_all(self: _pagination.RecentIds[Any], items: list[Any]) -> list[Any]:
 
 
 @contextlib.contextmanager
-def without_id_set() -> Iterator[None]:
+def without_id_record() -> Iterator[None]:
     """Switch off the walk's record of yielded ids, to tell its memory from the pages'.
 
     For attribution only: a walk without it can yield an item twice.

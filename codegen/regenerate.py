@@ -104,30 +104,27 @@ def _check_generator_version() -> None:
         )
 
 
+def generator_command(
+    spec: Path, config: Path, out: Path, *, templates: Path | None = TEMPLATES
+) -> list[str]:
+    """The openapi-python-client command that writes one package from `spec` into `out`.
+
+    `templates=None` leaves out our templates, for the generator's own output (the baseline
+    `nox -s bench` measures ours against).
+    """
+    command = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(spec)]
+    command += ["--config", str(config), "--meta", "none"]
+    if templates is not None:
+        command += ["--custom-template-path", str(templates)]
+    return [*command, "--output-path", str(out), "--overwrite", "--fail-on-warning"]
+
+
 def generate_tree(dest: Path) -> None:
     """Write a complete `generated/` tree into the empty or absent folder `dest`."""
     _check_generator_version()
     dest.mkdir(parents=True, exist_ok=True)
     for target in TARGETS:
-        out = dest / target.package
-        command = [
-            sys.executable,
-            "-m",
-            "openapi_python_client",
-            "generate",
-            "--path",
-            str(target.spec),
-            "--config",
-            str(target.config),
-            "--meta",
-            "none",
-            "--custom-template-path",
-            str(TEMPLATES),
-            "--output-path",
-            str(out),
-            "--overwrite",
-            "--fail-on-warning",
-        ]
+        command = generator_command(target.spec, target.config, dest / target.package)
         result = subprocess.run(
             command, cwd=dest, env=_tool_env(), capture_output=True, text=True, check=False
         )
