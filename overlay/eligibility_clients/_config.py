@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ import httpx
 
 from ._errors import MissingAPIKeyError
 from ._logging import logger
+from ._redact import remember_key
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -86,12 +88,16 @@ def resolve_settings(
     resolved_url = _check_base_url(vendor, url or vendor.environments[environment])
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+    checked_timeout = _check_timeout(timeout)
+    key = key.strip()
+    # From here on, a server that echoes the key gets `<redacted>` in our messages and logs.
+    remember_key(key)
     return Settings(
         vendor=vendor,
-        api_key=key.strip(),
+        api_key=key,
         base_url=resolved_url,
         environment=environment,
-        timeout=_check_timeout(timeout),
+        timeout=checked_timeout,
         max_retries=max_retries,
     )
 
@@ -129,10 +135,26 @@ def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        for name in ("connect", "read", "write", "pool"):
+            part = getattr(timeout, name)
+            # None means "no limit" to httpx; NaN, infinity or a negative number would only
+            # fail later, deep in a socket call, or never time out at all.
+            if part is not None and not _is_positive_finite(part):
+                raise ValueError(
+                    f"timeout.{name} must be a positive, finite number of seconds or None, "
+                    f"got {part!r}"
+                )
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if not _is_positive_finite(timeout):
+        raise ValueError(f"timeout must be a positive, finite number of seconds, got {timeout!r}")
     return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+def _is_positive_finite(value: float) -> bool:
+    # Written so that NaN, which compares false with everything, fails it.
+    return 0 < value < math.inf
 
 
 class APIKeyAuth(httpx.Auth):

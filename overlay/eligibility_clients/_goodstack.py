@@ -20,6 +20,7 @@ from goodstack_client.models import (
     PageLinks,
     SortDirection,
 )
+from goodstack_client.types import UNSET
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -27,6 +28,7 @@ from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_model, send
 from ._logging import logger
+from ._redact import redact
 from ._pagination import (
     AsyncPaginator,
     AsyncSource,
@@ -45,6 +47,7 @@ __all__ = [
 ]
 
 _ITEMS = ("data", EligibilitySubscription)
+_MAX_LINK_SHOWN = 200
 _subscription_id = attrgetter("id")
 MAX_PAGE_SIZE = 100
 
@@ -98,8 +101,10 @@ def _next_request(
 
     Only the `cursor` is taken from `_links.next`; the request always goes to the configured
     API host with the original filters, so a link to any other host never receives the key or
-    any request. Stops when there is no next link or the page is empty; a cursor that comes back
-    a second time raises instead of looping.
+    any request. Stops when there is no next link or the page is empty. A link that leads
+    nowhere usable (no cursor, a malformed URL, a cursor that cannot be sent, one that came
+    back a second time) raises instead of ending or looping; the walk yields this page's
+    items first.
     """
     logger.debug(
         "goodstack page cursor=%s: %d items", request.params.get("cursor"), len(envelope.data)
@@ -107,23 +112,19 @@ def _next_request(
     if not envelope.data:
         return None
     links = envelope.field_links
-    next_link = links.next_ if isinstance(links, PageLinks) else None
-    if not isinstance(next_link, str) or not next_link.strip():
+    # `object`: what the generated model holds is whatever the JSON had there.
+    next_link: object = links.next_ if isinstance(links, PageLinks) else None
+    if next_link is None or next_link is UNSET:
         return None
-    parts = urlsplit(next_link)
-    cursors = parse_qs(parts.query).get("cursor", [])
-    if not cursors or not cursors[0]:
-        raise APIResponseValidationError(
-            f"Goodstack's next-page link carries no cursor: {next_link!r}",
-            response=response,
-            body=None,
-            field="_links.next",
-        )
-    cursor = cursors[0]
-    if parts.hostname and parts.hostname != api_host:
+    if not isinstance(next_link, str):
+        raise _broken(f"is a {type(next_link).__name__}, not a URL", response)
+    if not next_link.strip():
+        return None
+    cursor, hostname = _cursor_and_host(next_link, response)
+    if hostname and hostname != api_host:
         logger.warning(
             "goodstack next-page link points at %s; using only its cursor, sent to %s",
-            parts.hostname,
+            hostname,
             api_host,
         )
     if cursor in request.seen:
@@ -138,6 +139,43 @@ def _next_request(
         url=request.url,
         params={**request.params, "cursor": cursor},
         seen=request.seen | {cursor},
+    )
+
+
+def _cursor_and_host(next_link: str, response: httpx.Response) -> tuple[str, str | None]:
+    """The cursor a next-page link carries and the host it names; raise if it has none."""
+    shown = _shown(next_link)
+    try:
+        parts = urlsplit(next_link)
+        hostname = parts.hostname
+        # Strict: a cursor whose %-escapes are not UTF-8 cannot be sent back as it was meant.
+        cursors = parse_qs(parts.query, errors="strict").get("cursor", [])
+    except ValueError as exc:  # bad brackets, NFKC-changing characters, undecodable escapes
+        raise _broken(f"{shown} is not a usable URL ({exc})", response) from None
+    if not cursors or not cursors[0]:
+        raise _broken(f"{shown} carries no cursor", response)
+    cursor = cursors[0]
+    try:
+        cursor.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _broken(f"{shown} holds a cursor with a lone surrogate", response) from None
+    if redact(cursor) != cursor:
+        # Echoing the key into a cursor would put it into the next request's URL.
+        raise _broken("carries the API key", response)
+    return cursor, hostname
+
+
+def _shown(link: str) -> str:
+    text = repr(link)
+    return text if len(text) <= _MAX_LINK_SHOWN else text[:_MAX_LINK_SHOWN] + "...'"
+
+
+def _broken(problem: str, response: httpx.Response) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"Goodstack's next-page link {problem}; the items of this page were kept.",
+        response=response,
+        body=None,
+        field="_links.next",
     )
 
 

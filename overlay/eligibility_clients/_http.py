@@ -18,6 +18,7 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    UNDECODABLE,
     decode_body,
     status_error_from_response,
 )
@@ -37,6 +38,19 @@ class Model(Protocol):
 
 
 ModelT = TypeVar("ModelT", bound=Model)
+
+# What the generated parsers raise on a value that does not fit: a missing key, a wrong type,
+# a date they cannot read (dateutil raises OverflowError for some), or a value nested deeper
+# than the interpreter can follow.
+_UNPARSABLE = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
 
 
 def _client_options(settings: Settings) -> dict[str, Any]:
@@ -138,7 +152,7 @@ def parse_model(
     """
     try:
         data = json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UNDECODABLE as exc:
         raise APIResponseValidationError(
             f"The {response.status_code} response is not valid JSON: {exc}",
             response=response,
@@ -152,8 +166,11 @@ def parse_model(
         )
     try:
         return model.from_dict(data)
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        field, cause = _locate(data, exc, items)
+    except _UNPARSABLE as exc:
+        try:
+            field, cause = _locate(data, exc, items)
+        except RecursionError:  # a value nested too deep to search: report the whole body
+            field, cause = "<root>", exc
         if isinstance(cause, KeyError):
             problem = f"missing required field {cause.args[0]!r}"
         else:
@@ -184,7 +201,7 @@ def _locate(
                     return f"{key}[{index}]", TypeError(f"expected an object, got {record!r}")
                 try:
                     item_model.from_dict(record)
-                except (KeyError, ValueError, TypeError, AttributeError) as item_exc:
+                except _UNPARSABLE as item_exc:
                     return f"{key}[{index}]{_inside(record, item_exc)}", item_exc
     return _inside(data, exc).lstrip(".") or "<root>", exc
 

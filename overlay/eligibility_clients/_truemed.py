@@ -31,6 +31,7 @@ from ._pagination import (
     PageRequest,
     SyncPage,
     SyncSource,
+    checkable,
 )
 
 __all__ = [
@@ -105,20 +106,41 @@ def _next_request(
             return None
     elif len(items) < size:
         return None
-    fingerprint = ("page", tuple(map(_session_id, items)))
-    if fingerprint in request.seen:
+    return PageRequest(
+        url=request.url,
+        params={**request.params, "page": number + 1},
+        seen=_seen_after(request, items, number, response),
+    )
+
+
+def _seen_after(
+    request: PageRequest, items: list[QualificationSession], number: int, response: httpx.Response
+) -> frozenset[object]:
+    """What the next request must remember of this walk's pages, or raise on a repeat.
+
+    A server that ignores `page` may serve one page again and again, or cycle through a few
+    (two full pages in turn, with no `last_page` to stop at). Remembering every page would
+    cost memory for the whole walk; instead the walk keeps two fingerprints, the page before
+    and an anchor moved to each power-of-two page number (Brent's cycle detection), which
+    catches any cycle within about twice its length plus its start.
+    """
+    fingerprint = tuple(
+        item_id if checkable(item_id) else None for item_id in map(_session_id, items)
+    )
+    previous, anchor = ("previous", fingerprint), ("anchor", fingerprint)
+    if previous in request.seen or anchor in request.seen:
         raise APIResponseValidationError(
-            f"Truemed served page {number} with the same sessions as the page before it; "
-            "the server seems to ignore the `page` parameter, so paging stops here.",
+            f"Truemed served page {number} with the same sessions as a page it already served "
+            "in this walk; the server seems to ignore the `page` parameter, so paging stops "
+            "here.",
             response=response,
             body=None,
             field="page",
         )
-    return PageRequest(
-        url=request.url,
-        params={**request.params, "page": number + 1},
-        seen=frozenset({fingerprint}),
-    )
+    if number > 0 and number & (number - 1) == 0:
+        return frozenset({previous, anchor})
+    kept = [entry for entry in request.seen if isinstance(entry, tuple) and entry[0] == "anchor"]
+    return frozenset({previous, *kept})
 
 
 def _last_page(envelope: QualificationSessionList) -> int | None:
