@@ -12,7 +12,7 @@ import httpx
 
 from ._errors import MissingAPIKeyError
 from ._logging import logger
-from ._redact import remember_key
+from ._redact import redact
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -88,16 +88,12 @@ def resolve_settings(
     resolved_url = _check_base_url(vendor, url or vendor.environments[environment])
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
-    checked_timeout = _check_timeout(timeout)
-    key = key.strip()
-    # From here on, a server that echoes the key gets `<redacted>` in our messages and logs.
-    remember_key(key)
     return Settings(
         vendor=vendor,
-        api_key=key,
+        api_key=key.strip(),
         base_url=resolved_url,
         environment=environment,
-        timeout=checked_timeout,
+        timeout=_check_timeout(timeout),
         max_retries=max_retries,
     )
 
@@ -176,6 +172,10 @@ class APIKeyAuth(httpx.Auth):
         else:
             logger.warning("not sending the API key to foreign origin %s", request.url.host)
         yield request
+
+    def redact(self, text: str) -> str:
+        """`text` with this key replaced by `<redacted>`."""
+        return redact(text, (self._key,))
 
     def __repr__(self) -> str:
         return f"APIKeyAuth(header={self._header!r}, key=<redacted>)"

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from ._redact import redact, redact_optional
+from ._redact import keys_sent, redact, redact_optional, request_of
 
 __all__ = [
     "APIConnectionError",
@@ -39,14 +39,13 @@ UNDECODABLE = (ValueError, RecursionError)
 class APIError(Exception):
     """Base class of every exception this package raises on purpose.
 
-    `message` (and so `str()` and `repr()`) never holds a client's API key, even when the
-    server echoed it: it reads `<redacted>` instead.
+    Where a message carries server text, the client's API key in it (a server may echo it)
+    reads `<redacted>`, so `str()`, `repr()` and `message` never hold the key.
     """
 
     message: str
 
     def __init__(self, message: str) -> None:
-        message = redact(message)
         super().__init__(message)
         self.message = message
 
@@ -86,14 +85,15 @@ class APIStatusError(APIError):
         title: str | None = None,
         reasons: list[str] | None = None,
     ) -> None:
+        keys = keys_sent(request_of(response))
         self.status_code = response.status_code
-        self.code = redact_optional(code)
-        self.title = redact_optional(title)
-        self.reasons = [redact(reason) for reason in reasons or []]
+        self.code = redact_optional(code, keys)
+        self.title = redact_optional(title, keys)
+        self.reasons = [redact(reason, keys) for reason in reasons or []]
         self.body = body
         self.response = response
-        self.request_id = redact_optional(_request_id(response))
-        super().__init__(message)
+        self.request_id = redact_optional(_request_id(response), keys)
+        super().__init__(redact(message, keys))
 
     def __str__(self) -> str:
         head = f"{self.status_code}"
@@ -150,7 +150,8 @@ class APIConnectionError(APIError):
     def __init__(
         self, message: str = "Connection error.", *, request: httpx.Request | None
     ) -> None:
-        super().__init__(message)
+        # The message quotes the transport's error, which may quote the URL and so a cursor.
+        super().__init__(redact(message, keys_sent(request)))
         self.request = request
 
 
@@ -178,11 +179,12 @@ class APIResponseValidationError(APIError):
     def __init__(
         self, message: str, *, response: httpx.Response, body: object, field: str | None = None
     ) -> None:
-        super().__init__(message)
+        keys = keys_sent(request_of(response))
+        super().__init__(redact(message, keys))
         self.status_code = response.status_code
         self.response = response
         self.body = body
-        self.field = redact_optional(field)
+        self.field = redact_optional(field, keys)
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -15,10 +15,10 @@ import httpx
 
 from ._config import APIKeyAuth, Settings
 from ._errors import (
+    UNDECODABLE,
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
-    UNDECODABLE,
     decode_body,
     status_error_from_response,
 )
@@ -97,7 +97,7 @@ def send(http: httpx.Client, url: str, params: Mapping[str, Any]) -> httpx.Respo
     try:
         response = http.get(url, params=params)
     except httpx.RequestError as exc:
-        raise _connection_error(exc) from exc
+        raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
@@ -106,16 +106,18 @@ async def asend(http: httpx.AsyncClient, url: str, params: Mapping[str, Any]) ->
     try:
         response = await http.get(url, params=params)
     except httpx.RequestError as exc:
-        raise _connection_error(exc) from exc
+        raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
-def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
+def _connection_error(exc: httpx.RequestError, auth: httpx.Auth | None) -> APIConnectionError:
     try:
         request: httpx.Request | None = exc.request
     except RuntimeError:  # httpx raises this when no request is attached
         request = None
     detail = str(exc) or type(exc).__name__
+    if isinstance(auth, APIKeyAuth):  # the request, which the error also redacts by, may be gone
+        detail = auth.redact(detail)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out: {detail}", request=request)
     return APIConnectionError(f"Connection error: {detail}", request=request)

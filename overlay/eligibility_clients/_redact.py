@@ -1,62 +1,74 @@
-"""Keeping the clients' own API keys out of every message, repr and log line.
+"""Keeping a client's own API key out of the messages, reprs and log lines built from server text.
 
 A server may echo the key it was sent: in an error message, a request id, a next-page link.
-Whatever server text the package carries into its own messages passes through `redact`,
-which replaces every key a client of this process was configured with by `<redacted>`.
-The raw `body` and `response` on an exception are left exactly as received.
+The key is read back from the request that carried it (its auth header), so each message is
+cleaned of exactly the key its own client sent, and nothing else is touched. The raw `body`
+and `response` on an exception are left exactly as received.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+import httpx
 
-from ._logging import REDACTED, logger
+from ._logging import REDACTED
 
-# Longest first, so that a key containing another is replaced whole. A tuple, replaced on
-# each change, so readers on other threads never see it mid-update and need no lock.
-_keys: tuple[str, ...] = ()
-_lock = threading.Lock()
+# The headers the clients put a key in (Goodstack: Authorization, Truemed: its own header),
+# and the one a proxy-using caller might add.
+_KEY_HEADERS = ("authorization", "x-truemed-api-key", "proxy-authorization")
 
 
-def remember_key(key: str) -> None:
-    """Redact `key` from now on (called for each client's resolved key)."""
-    global _keys
-    if not key or key in _keys:
-        return
-    with _lock:
-        if key not in _keys:
-            _keys = tuple(sorted({*_keys, key}, key=len, reverse=True))
+def keys_sent(request: httpx.Request | None) -> tuple[str, ...]:
+    """The credentials `request` carried, longest first (so a key holding another goes whole)."""
+    if request is None:
+        return ()
+    keys: list[str] = []
+    for name in _KEY_HEADERS:
+        value = request.headers.get(name)
+        if not value:
+            continue
+        keys.append(value)
+        scheme, _, credential = value.partition(" ")
+        if credential.strip() and scheme:  # "Bearer <key>": the key alone may be echoed too
+            keys.append(credential.strip())
+    return tuple(sorted(set(keys), key=len, reverse=True))
 
 
-def redact(text: str) -> str:
-    """`text` with every remembered key replaced by `<redacted>`."""
-    for key in _keys:
+def request_of(response: httpx.Response) -> httpx.Request | None:
+    """The request a response answers, or None for a response built without one."""
+    try:
+        return response.request
+    except RuntimeError:  # httpx raises this when no request is attached
+        return None
+
+
+def redact(text: str, keys: tuple[str, ...]) -> str:
+    """`text` with each of `keys` replaced by `<redacted>`."""
+    for key in keys:
         if key in text:
             text = text.replace(key, REDACTED)
     return text
 
 
-def redact_optional(text: str | None) -> str | None:
+def redact_optional(text: str | None, keys: tuple[str, ...]) -> str | None:
     """`redact` for a value that may be None."""
-    return None if text is None else redact(text)
+    return None if text is None else redact(text, keys)
 
 
-class RedactingFilter(logging.Filter):
-    """Rewrites a log record whose formatted message contains a remembered key.
-
-    It runs only for records that pass the logger's level, so a quiet logger costs nothing.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Redact the record in place; never drops it."""
-        if _keys:
-            message = record.getMessage()
-            cleaned = redact(message)
-            if cleaned != message:
-                record.msg, record.args = cleaned, None
-        return True
-
-
-if not any(isinstance(f, RedactingFilter) for f in logger.filters):
-    logger.addFilter(RedactingFilter())
+def keys_behind(exc: BaseException) -> tuple[str, ...]:
+    """The keys sent by the request behind one of the package's exceptions (or its causes)."""
+    keys: set[str] = set()
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        response = getattr(current, "response", None)
+        try:
+            request = getattr(current, "request", None)
+        except RuntimeError:  # an httpx error without a request raises on access
+            request = None
+        if isinstance(response, httpx.Response):
+            request = request_of(response)
+        if isinstance(request, httpx.Request):
+            keys.update(keys_sent(request))
+        current = current.__cause__ or current.__context__
+    return tuple(sorted(keys, key=len, reverse=True))
