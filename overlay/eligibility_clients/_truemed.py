@@ -124,9 +124,11 @@ def _seen_after(
     and an anchor moved to each power-of-two page number (Brent's cycle detection), which
     catches any cycle within about twice its length plus its start.
     """
-    fingerprint = tuple(
-        item_id if checkable(item_id) else None for item_id in map(_session_id, items)
-    )
+    fingerprint = tuple(map(_session_id, items))
+    try:
+        hash(fingerprint)
+    except TypeError:  # an id that is a list or an object stands in as None
+        fingerprint = tuple(item_id if checkable(item_id) else None for item_id in fingerprint)
     previous, anchor = ("previous", fingerprint), ("anchor", fingerprint)
     if previous in request.seen or anchor in request.seen:
         raise APIResponseValidationError(
