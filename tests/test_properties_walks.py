@@ -9,6 +9,7 @@ delays instead). The examples are fixed by the "ci" profile in `conftest.py`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import math
@@ -189,6 +190,32 @@ def test_a_page_with_one_value_changed_ends_in_items_or_an_api_error(
     # One page served over and over: the walk must end, at the latest when it sees the repeat.
     assert len(items) <= 3
     assert error is None or isinstance(error, APIError)
+
+
+@settings(max_examples=25)
+@given(data=st.data(), vendor=VENDORS, concurrency=st.sampled_from([1, 3]))
+def test_async_walks_of_changed_pages_end_in_items_or_an_api_error(
+    data: st.DataObject, vendor: str, concurrency: int
+) -> None:
+    body = data.draw(mutated_pages(vendor))
+    transport = always(lambda: json_response(200, body))
+    items: list[Any] = []
+
+    async def run() -> None:
+        client: Any
+        if vendor == "truemed":
+            client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport, max_retries=0)
+            paginator = client.qualification_sessions.list(page_size=3, concurrency=concurrency)
+        else:
+            client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=transport)
+            paginator = client.eligibility_subscriptions.list(concurrency=concurrency)
+        async with client:
+            async for item in paginator:
+                items.append(item)
+
+    with contextlib.suppress(APIError):  # anything else fails the test
+        asyncio.run(run())
+    assert len(items) <= 3
 
 
 header_names = st.sampled_from(
