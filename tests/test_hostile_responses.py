@@ -147,6 +147,55 @@ def test_page_by_page_a_broken_link_raises_at_get_next_page() -> None:
         next(pages)
 
 
+@pytest.mark.parametrize("links", ["garbage", 5, [1], {"next": 5}, {"next": ["x"]}])
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_links_that_do_not_fit_keep_the_goodstack_page(links: object, concurrency: int) -> None:
+    body = goodstack_page(range(3)).json()
+    body["_links"] = links
+    recorder = Recorder(httpx.Response(200, json=body))
+    walked, error = collect(
+        lambda: goodstack(recorder.transport).eligibility_subscriptions.list(
+            concurrency=concurrency
+        )
+    )
+    assert len(walked) == 3
+    assert isinstance(error, APIResponseValidationError)
+    assert (error.field or "").startswith("_links")
+    assert error.body in (None, body)  # the link checks carry no body; a parse failure does
+    assert error.response.json() == body
+
+
+@pytest.mark.parametrize("pagination", ["garbage", 5, [1], {"last_page": []}])
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_pagination_that_does_not_fit_keeps_the_truemed_page(
+    pagination: object, concurrency: int
+) -> None:
+    body = truemed_page(range(3), page_size=3).json()
+    body["pagination"] = pagination
+    recorder = Recorder(httpx.Response(200, json=body), httpx.Response(200, json=body))
+    walked, error = collect(
+        lambda: truemed(recorder.transport).qualification_sessions.list(
+            page_size=3, concurrency=concurrency
+        )
+    )
+    # Either the pagination object is reported, or (when it reads as absent) the repeated
+    # page is: the items of the page are out first, either way.
+    assert len(walked) == 3
+    assert isinstance(error, APIResponseValidationError)
+    assert error.field in ("pagination", "page") or (error.field or "").startswith("pagination")
+
+
+def test_a_page_wrong_beyond_its_link_still_raises_at_once_with_the_full_body() -> None:
+    body = goodstack_page(range(3)).json()
+    body["_links"] = "garbage"
+    body["data"][1]["createdAt"] = "yesterday"
+    recorder = Recorder(httpx.Response(200, json=body))
+    with pytest.raises(APIResponseValidationError) as caught:
+        goodstack(recorder.transport).eligibility_subscriptions.list()
+    assert (caught.value.field or "").startswith("data[1]")
+    assert caught.value.body == body
+
+
 @pytest.mark.anyio
 @pytest.mark.parametrize("concurrency", [1, 3])
 async def test_async_broken_next_link_yields_the_page_then_raises(concurrency: int) -> None:

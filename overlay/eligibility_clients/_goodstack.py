@@ -26,7 +26,7 @@ from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_model, send
+from ._http import asend, parse_page, send
 from ._logging import logger
 from ._pagination import (
     AsyncPaginator,
@@ -183,9 +183,13 @@ def _broken(problem: str, response: httpx.Response) -> APIResponseValidationErro
 
 
 def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscription]:
-    envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
+    envelope, broken = parse_page(
+        EligibilitySubscriptionList, response, link_key="_links", items=_ITEMS
+    )
 
     def link(request: PageRequest) -> Link:
+        if broken is not None:  # `_links` does not fit: a broken way on, the items stay
+            raise broken
         # Each cursor comes from the page before it, so nothing can be requested further ahead.
         return Link(_next_request(request, envelope, response, api_host))
 

@@ -166,6 +166,56 @@ def parse_model(
             response=response,
             body=data,
         )
+    return parse_data(model, data, response, items=items)
+
+
+def parse_page(
+    model: type[ModelT],
+    response: httpx.Response,
+    *,
+    link_key: str,
+    items: tuple[str, type[Model]] | None = None,
+) -> tuple[ModelT, APIResponseValidationError | None]:
+    """`parse_model` for a page, which a broken way to the next page does not throw away.
+
+    When the body fits once `link_key` (the part of the envelope that leads to the next page)
+    is left out, the page is parsed without it, and the error is returned with the page, for
+    the walk to raise once the page's items are out.
+    """
+    try:
+        return parse_model(model, response, items=items), None
+    except APIResponseValidationError as exc:
+        if not isinstance(exc.body, dict) or link_key not in exc.body:
+            raise
+        rest = {key: value for key, value in exc.body.items() if key != link_key}
+        try:
+            page = parse_data(model, rest, response, items=items)
+        except APIResponseValidationError as other:  # more than the link is wrong
+            raise APIResponseValidationError(
+                other.message, response=response, body=exc.body, field=other.field
+            ) from other.__cause__
+        field = exc.field or ""
+        if field != link_key and not field.startswith((f"{link_key}.", f"{link_key}[")):
+            # The parsers could not tell where it broke; leaving `link_key` out tells.
+            cause = exc.__cause__
+            problem = f"{type(cause).__name__}: {cause}" if cause is not None else exc.message
+            exc = APIResponseValidationError(
+                f"The response does not fit {model.__name__} at {link_key}: {problem}",
+                response=response,
+                body=exc.body,
+                field=link_key,
+            )
+        return page, exc
+
+
+def parse_data(
+    model: type[ModelT],
+    data: dict[str, Any],
+    response: httpx.Response,
+    *,
+    items: tuple[str, type[Model]] | None = None,
+) -> ModelT:
+    """Parse a decoded body into `model`, or raise `APIResponseValidationError` with its path."""
     try:
         return model.from_dict(data)
     except _UNPARSABLE as exc:

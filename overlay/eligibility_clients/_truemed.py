@@ -21,7 +21,7 @@ from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_model, send
+from ._http import asend, parse_page, send
 from ._logging import logger
 from ._pagination import (
     AsyncPaginator,
@@ -176,12 +176,23 @@ def _link(
 
 
 def _loaded(response: httpx.Response) -> Loaded[QualificationSession]:
-    envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
+    envelope, broken = parse_page(
+        QualificationSessionList, response, link_key="pagination", items=_ITEMS
+    )
+    if broken is not None:
+        # A pagination object that does not fit is a broken way on: the page's items stay.
+        return Loaded(
+            envelope.qualification_sessions, total_count=None, link=partial(_raise, broken)
+        )
     return Loaded(
         envelope.qualification_sessions,
         total_count=_total_count(envelope),
         link=partial(_link, envelope, response),
     )
+
+
+def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
+    raise error
 
 
 class QualificationSessions:
