@@ -119,7 +119,7 @@ def test_item_without_id_is_still_yielded() -> None:
         (lambda i: i.pop("createdAt"), "data[0].createdAt"),
         (
             lambda i: i.update(suggestedActivitySubTags=[SUB_TAG, {**SUB_TAG, "tag": {}}]),
-            "data[0].suggestedActivitySubTags[0].createdAt",
+            "data[0].suggestedActivitySubTags[0].tag.updatedAt",
         ),
     ],
 )
@@ -127,22 +127,41 @@ def test_strict_mode_raises_with_the_exact_path(edit: Any, field: str) -> None:
     body = goodstack_page(range(1)).json()
     edit(body["data"][0])
     with pytest.raises(APIResponseValidationError) as caught:
-        list(goodstack(Recorder(httpx.Response(200, json=body)), strict=True).eligibility_subscriptions.list())
+        list(
+            goodstack(
+                Recorder(httpx.Response(200, json=body)), strict=True
+            ).eligibility_subscriptions.list()
+        )
     assert caught.value.field == field
     assert "strict_response_validation" in str(caught.value)
     # The same body walks in the default mode.
-    assert len(list(goodstack(Recorder(httpx.Response(200, json=body))).eligibility_subscriptions.list())) == 1
+    assert (
+        len(
+            list(
+                goodstack(Recorder(httpx.Response(200, json=body))).eligibility_subscriptions.list()
+            )
+        )
+        == 1
+    )
 
 
 def test_strict_sub_tag_without_tag_id_is_named_exactly() -> None:
     body = goodstack_page(range(1)).json()
     tag = {k: v for k, v in SUB_TAG["tag"].items() if k != "id"}
     body["data"][0]["results"]["confirmedActivitySubTags"] = [
-        {**SUB_TAG, "createdAt": "2024-01-01T00:00:00Z", "updatedAt": None,
-         "tag": {**tag, "updatedAt": None}}
+        {
+            **SUB_TAG,
+            "createdAt": "2024-01-01T00:00:00Z",
+            "updatedAt": None,
+            "tag": {**tag, "updatedAt": None},
+        }
     ]
     with pytest.raises(APIResponseValidationError) as caught:
-        list(goodstack(Recorder(httpx.Response(200, json=body)), strict=True).eligibility_subscriptions.list())
+        list(
+            goodstack(
+                Recorder(httpx.Response(200, json=body)), strict=True
+            ).eligibility_subscriptions.list()
+        )
     assert caught.value.field == "data[0].results.confirmedActivitySubTags[0].tag.id"
 
 
@@ -167,7 +186,11 @@ def test_wrong_values_raise_in_both_modes_with_the_exact_path(
     body = goodstack_page(range(1)).json()
     edit(body["data"][0])
     with pytest.raises(APIResponseValidationError) as caught:
-        list(goodstack(Recorder(httpx.Response(200, json=body)), strict=strict).eligibility_subscriptions.list())
+        list(
+            goodstack(
+                Recorder(httpx.Response(200, json=body)), strict=strict
+            ).eligibility_subscriptions.list()
+        )
     assert caught.value.field == field
 
 
@@ -176,7 +199,11 @@ def test_truemed_amount_given_as_a_string_raises(strict: bool) -> None:
     body = truemed_page(range(2), page=1, last_page=1).json()
     body["qualification_sessions"][1]["eligible_amount"] = "100.00"
     with pytest.raises(APIResponseValidationError) as caught:
-        list(truemed(Recorder(httpx.Response(200, json=body)), strict=strict).qualification_sessions.list())
+        list(
+            truemed(
+                Recorder(httpx.Response(200, json=body)), strict=strict
+            ).qualification_sessions.list()
+        )
     assert caught.value.field == "qualification_sessions[1].eligible_amount"
 
 
