@@ -94,7 +94,8 @@ def test_to_dict_keeps_the_vendors_shape() -> None:
     parsed = EligibilitySubscription.from_dict(item)
     assert parsed.organisation_name is None
     assert parsed.validation_request_id is None
-    assert parsed.results is not None and parsed.results.eligibility_status is None
+    assert parsed.results is not None
+    assert parsed.results.eligibility_status is None
     dumped = parsed.to_dict()
     assert "organisationName" not in dumped
     assert dumped["validationRequestId"] is None
