@@ -86,7 +86,7 @@ class Pagination:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
         absent = cls._optional_keys.difference(d)
