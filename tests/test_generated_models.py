@@ -29,6 +29,7 @@ from truemed_client.models import (
     QualificationSessionStatus,
     TruemedError,
 )
+from truemed_client.types import FieldError
 
 UTC = datetime.UTC
 
@@ -104,8 +105,11 @@ def test_truemed_unknown_enum_value_and_extra_field_are_kept(
 
 def test_truemed_missing_required_field_is_reported(truemed_body: dict[str, Any]) -> None:
     del truemed_body["qualification_sessions"][0]["qualification_session_id"]
-    with pytest.raises(KeyError, match="qualification_session_id"):
+    with pytest.raises(FieldError, match="qualification_session_id") as caught:
         QualificationSessionList.from_dict(truemed_body)
+    # The error says where, from the object parsed, and keeps the KeyError as its cause.
+    assert caught.value.path == ["qualification_sessions", 0, "qualification_session_id"]
+    assert isinstance(caught.value.cause, KeyError)
 
 
 def test_truemed_error_body_parses() -> None:
