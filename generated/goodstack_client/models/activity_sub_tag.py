@@ -114,8 +114,10 @@ class ActivitySubTag:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        absent = cls._optional_keys.difference(d)
-        if absent:
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
             note_absent()
         try:
             _id_value = d.pop("id", None)
