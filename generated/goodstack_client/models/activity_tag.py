@@ -108,28 +108,16 @@ class ActivityTag:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _id_value = d.pop("id", None)
-            id: str | None
-            if _id_value is None:
-                id = None
-            else:
-                id = _id_value
-                if not isinstance(id, str):
-                    raise wrong_type(id, "a string")
-
+            id: str | None = d.pop("id", None)
+            if not (id is None or isinstance(id, str)):
+                raise wrong_type(id, "a string")
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            _name_value = d.pop("name", None)
-            name: str | None
-            if _name_value is None:
-                name = None
-            else:
-                name = _name_value
-                if not isinstance(name, str):
-                    raise wrong_type(name, "a string")
-
+            name: str | None = d.pop("name", None)
+            if not (name is None or isinstance(name, str)):
+                raise wrong_type(name, "a string")
         except PARSE_FAILURES as exc:
             raise at("name", exc)
 

@@ -190,15 +190,9 @@ class EligibilitySubscription:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _id_value = d.pop("id", None)
-            id: str | None
-            if _id_value is None:
-                id = None
-            else:
-                id = _id_value
-                if not isinstance(id, str):
-                    raise wrong_type(id, "a string")
-
+            id: str | None = d.pop("id", None)
+            if not (id is None or isinstance(id, str)):
+                raise wrong_type(id, "a string")
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
@@ -219,28 +213,16 @@ class EligibilitySubscription:
             raise at("organisationName", exc)
 
         try:
-            _partner_id_value = d.pop("partnerId", None)
-            partner_id: str | None
-            if _partner_id_value is None:
-                partner_id = None
-            else:
-                partner_id = _partner_id_value
-                if not isinstance(partner_id, str):
-                    raise wrong_type(partner_id, "a string")
-
+            partner_id: str | None = d.pop("partnerId", None)
+            if not (partner_id is None or isinstance(partner_id, str)):
+                raise wrong_type(partner_id, "a string")
         except PARSE_FAILURES as exc:
             raise at("partnerId", exc)
 
         try:
-            _configuration_id_value = d.pop("configurationId", None)
-            configuration_id: str | None
-            if _configuration_id_value is None:
-                configuration_id = None
-            else:
-                configuration_id = _configuration_id_value
-                if not isinstance(configuration_id, str):
-                    raise wrong_type(configuration_id, "a string")
-
+            configuration_id: str | None = d.pop("configurationId", None)
+            if not (configuration_id is None or isinstance(configuration_id, str)):
+                raise wrong_type(configuration_id, "a string")
         except PARSE_FAILURES as exc:
             raise at("configurationId", exc)
 

@@ -128,44 +128,32 @@ class EligibilitySubscriptionList:
             raise at("data", exc)
 
         try:
-            _object__value = d.pop("object", None)
-            object_: str | None
-            if _object__value is None:
-                object_ = None
-            else:
-                object_ = _object__value
-                if not isinstance(object_, str):
-                    raise wrong_type(object_, "a string")
-
+            object_: str | None = d.pop("object", None)
+            if not (object_ is None or isinstance(object_, str)):
+                raise wrong_type(object_, "a string")
         except PARSE_FAILURES as exc:
             raise at("object", exc)
 
         try:
-            _total_results_value = d.pop("totalResults", None)
-            total_results: int | None
-            if _total_results_value is None:
-                total_results = None
-            else:
-                total_results = _total_results_value
-                if not (
+            total_results: int | None = d.pop("totalResults", None)
+            if not (
+                total_results is None
+                or (
                     isinstance(total_results, int)
                     and not isinstance(total_results, bool)
-                ):
-                    raise wrong_type(total_results, "an integer")
-
+                )
+            ):
+                raise wrong_type(total_results, "an integer")
         except PARSE_FAILURES as exc:
             raise at("totalResults", exc)
 
         try:
-            _page_size_value = d.pop("pageSize", None)
-            page_size: int | None
-            if _page_size_value is None:
-                page_size = None
-            else:
-                page_size = _page_size_value
-                if not (isinstance(page_size, int) and not isinstance(page_size, bool)):
-                    raise wrong_type(page_size, "an integer")
-
+            page_size: int | None = d.pop("pageSize", None)
+            if not (
+                page_size is None
+                or (isinstance(page_size, int) and not isinstance(page_size, bool))
+            ):
+                raise wrong_type(page_size, "an integer")
         except PARSE_FAILURES as exc:
             raise at("pageSize", exc)
 

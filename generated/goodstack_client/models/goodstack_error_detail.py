@@ -100,41 +100,23 @@ class GoodstackErrorDetail:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _code_value = d.pop("code", None)
-            code: str | None
-            if _code_value is None:
-                code = None
-            else:
-                code = _code_value
-                if not isinstance(code, str):
-                    raise wrong_type(code, "a string")
-
+            code: str | None = d.pop("code", None)
+            if not (code is None or isinstance(code, str)):
+                raise wrong_type(code, "a string")
         except PARSE_FAILURES as exc:
             raise at("code", exc)
 
         try:
-            _title_value = d.pop("title", None)
-            title: str | None
-            if _title_value is None:
-                title = None
-            else:
-                title = _title_value
-                if not isinstance(title, str):
-                    raise wrong_type(title, "a string")
-
+            title: str | None = d.pop("title", None)
+            if not (title is None or isinstance(title, str)):
+                raise wrong_type(title, "a string")
         except PARSE_FAILURES as exc:
             raise at("title", exc)
 
         try:
-            _message_value = d.pop("message", None)
-            message: str | None
-            if _message_value is None:
-                message = None
-            else:
-                message = _message_value
-                if not isinstance(message, str):
-                    raise wrong_type(message, "a string")
-
+            message: str | None = d.pop("message", None)
+            if not (message is None or isinstance(message, str)):
+                raise wrong_type(message, "a string")
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 

@@ -95,56 +95,44 @@ class Pagination:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _current_page_value = d.pop("current_page", None)
-            current_page: int | None
-            if _current_page_value is None:
-                current_page = None
-            else:
-                current_page = _current_page_value
-                if not (
+            current_page: int | None = d.pop("current_page", None)
+            if not (
+                current_page is None
+                or (
                     isinstance(current_page, int) and not isinstance(current_page, bool)
-                ):
-                    raise wrong_type(current_page, "an integer")
-
+                )
+            ):
+                raise wrong_type(current_page, "an integer")
         except PARSE_FAILURES as exc:
             raise at("current_page", exc)
 
         try:
-            _page_size_value = d.pop("page_size", None)
-            page_size: int | None
-            if _page_size_value is None:
-                page_size = None
-            else:
-                page_size = _page_size_value
-                if not (isinstance(page_size, int) and not isinstance(page_size, bool)):
-                    raise wrong_type(page_size, "an integer")
-
+            page_size: int | None = d.pop("page_size", None)
+            if not (
+                page_size is None
+                or (isinstance(page_size, int) and not isinstance(page_size, bool))
+            ):
+                raise wrong_type(page_size, "an integer")
         except PARSE_FAILURES as exc:
             raise at("page_size", exc)
 
         try:
-            _count_value = d.pop("count", None)
-            count: int | None
-            if _count_value is None:
-                count = None
-            else:
-                count = _count_value
-                if not (isinstance(count, int) and not isinstance(count, bool)):
-                    raise wrong_type(count, "an integer")
-
+            count: int | None = d.pop("count", None)
+            if not (
+                count is None
+                or (isinstance(count, int) and not isinstance(count, bool))
+            ):
+                raise wrong_type(count, "an integer")
         except PARSE_FAILURES as exc:
             raise at("count", exc)
 
         try:
-            _last_page_value = d.pop("last_page", None)
-            last_page: int | None
-            if _last_page_value is None:
-                last_page = None
-            else:
-                last_page = _last_page_value
-                if not (isinstance(last_page, int) and not isinstance(last_page, bool)):
-                    raise wrong_type(last_page, "an integer")
-
+            last_page: int | None = d.pop("last_page", None)
+            if not (
+                last_page is None
+                or (isinstance(last_page, int) and not isinstance(last_page, bool))
+            ):
+                raise wrong_type(last_page, "an integer")
         except PARSE_FAILURES as exc:
             raise at("last_page", exc)
 

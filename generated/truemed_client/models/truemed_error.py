@@ -75,15 +75,9 @@ class TruemedError:
             raise at("error", exc)
 
         try:
-            _message_value = d.pop("message", None)
-            message: str | None
-            if _message_value is None:
-                message = None
-            else:
-                message = _message_value
-                if not isinstance(message, str):
-                    raise wrong_type(message, "a string")
-
+            message: str | None = d.pop("message", None)
+            if not (message is None or isinstance(message, str)):
+                raise wrong_type(message, "a string")
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 
