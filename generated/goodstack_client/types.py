@@ -53,7 +53,14 @@ class Response(Generic[T]):
 
 
 # eligibility-clients: what a parser raises when a value does not fit, and where it is.
-PARSE_FAILURES = (KeyError, ValueError, TypeError, AttributeError)
+PARSE_FAILURES = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+)
 
 
 class FieldError(ValueError):

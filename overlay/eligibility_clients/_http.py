@@ -39,6 +39,19 @@ class Model(Protocol):
 
 ModelT = TypeVar("ModelT", bound=Model)
 
+# What the generated parsers raise on a value that does not fit: a missing key, a wrong type,
+# a date they cannot read (dateutil raises OverflowError for some), or a value nested deeper
+# than the interpreter can follow.
+_UNPARSABLE = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
+
 
 def _client_options(settings: Settings) -> dict[str, Any]:
     return {
@@ -157,7 +170,7 @@ def parse_model(
     token = presence.flag.set(seen) if presence is not None else None
     try:
         parsed = model.from_dict(data)
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+    except _UNPARSABLE as exc:
         field = field_path(getattr(exc, "path", None))
         raise APIResponseValidationError(
             f"The response does not fit {model.__name__} at {field}: {exc}",
