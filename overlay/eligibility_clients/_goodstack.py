@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from operator import attrgetter
+from collections.abc import Hashable, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,7 +20,7 @@ from goodstack_client.models import (
     PageLinks,
     SortDirection,
 )
-from goodstack_client.types import UNSET
+from goodstack_client.types import UNSET, absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -37,6 +37,7 @@ from ._pagination import (
     SyncPage,
     SyncSource,
 )
+from ._presence import PresenceCheck
 from ._redact import keys_sent, redact, request_of
 
 __all__ = [
@@ -46,9 +47,15 @@ __all__ = [
     "GoodstackClient",
 ]
 
-_ITEMS = ("data", EligibilitySubscription)
+_ITEMS = "data"
 _MAX_LINK_SHOWN = 200
-_subscription_id = attrgetter("id")
+
+
+def _subscription_id(subscription: EligibilitySubscription) -> Hashable:
+    """The id to de-duplicate by; an item without one is unique, so it is always yielded."""
+    return subscription.id if subscription.id is not None else object()
+
+
 MAX_PAGE_SIZE = 100
 
 
@@ -182,9 +189,15 @@ def _broken(problem: str, response: httpx.Response) -> APIResponseValidationErro
     )
 
 
-def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscription]:
+def _loaded(
+    response: httpx.Response, api_host: str, presence: PresenceCheck
+) -> Loaded[EligibilitySubscription]:
     envelope, broken = parse_page(
-        EligibilitySubscriptionList, response, link_key="_links", items=_ITEMS
+        EligibilitySubscriptionList,
+        response,
+        link_key="_links",
+        items_key=_ITEMS,
+        presence=presence,
     )
 
     def link(request: PageRequest) -> Link:
@@ -199,8 +212,13 @@ def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscr
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx.Client, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -256,20 +274,29 @@ class EligibilitySubscriptions:
             extra_query=extra_query,
         )
         source = SyncSource(
-            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_subscription_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return source.fetch(request)
 
-    def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+    def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[EligibilitySubscription]:
         response = send(self._http, request.url, request.params)
-        return _loaded(response, self._http.base_url.host)
+        return _loaded(response, self._http.base_url.host, presence)
 
 
 class AsyncEligibilitySubscriptions:
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -302,13 +329,17 @@ class AsyncEligibilitySubscriptions:
             extra_query=extra_query,
         )
         source = AsyncSource(
-            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_subscription_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
-    async def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+    async def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[EligibilitySubscription]:
         response = await asend(self._http, request.url, request.params)
-        return _loaded(response, self._http.base_url.host)
+        return _loaded(response, self._http.base_url.host, presence)
 
 
 class GoodstackClient(SyncAPIClient):
@@ -325,6 +356,9 @@ class GoodstackClient(SyncAPIClient):
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
         transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
+        strict_response_validation: Raise `APIResponseValidationError` when a response
+            leaves out a field the spec documents, instead of reading it as None and logging
+            it once per walk. For CI that should fail on vendor drift.
     """
 
     def __init__(
@@ -335,6 +369,7 @@ class GoodstackClient(SyncAPIClient):
         timeout: float | httpx.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx.BaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             GOODSTACK,
@@ -344,8 +379,11 @@ class GoodstackClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
-        self.eligibility_subscriptions = EligibilitySubscriptions(self._http)
+        self.eligibility_subscriptions = EligibilitySubscriptions(
+            self._http, strict=self._strict_response_validation
+        )
 
 
 class AsyncGoodstackClient(AsyncAPIClient):
@@ -362,6 +400,7 @@ class AsyncGoodstackClient(AsyncAPIClient):
         timeout: float | httpx.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             GOODSTACK,
@@ -371,5 +410,8 @@ class AsyncGoodstackClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
-        self.eligibility_subscriptions = AsyncEligibilitySubscriptions(self._http)
+        self.eligibility_subscriptions = AsyncEligibilitySubscriptions(
+            self._http, strict=self._strict_response_validation
+        )

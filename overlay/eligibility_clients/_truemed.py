@@ -16,6 +16,7 @@ from truemed_client.models import (
     QualificationSessionList,
     QualificationSessionStatus,
 )
+from truemed_client.types import absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -33,6 +34,7 @@ from ._pagination import (
     SyncSource,
     checkable,
 )
+from ._presence import PresenceCheck
 
 __all__ = [
     "AsyncQualificationSessions",
@@ -41,7 +43,7 @@ __all__ = [
     "TruemedClient",
 ]
 
-_ITEMS = ("qualification_sessions", QualificationSession)
+_ITEMS = "qualification_sessions"
 _session_id = attrgetter("qualification_session_id")
 
 
@@ -175,9 +177,13 @@ def _link(
     return Link(next_request, ahead)
 
 
-def _loaded(response: httpx.Response) -> Loaded[QualificationSession]:
+def _loaded(response: httpx.Response, presence: PresenceCheck) -> Loaded[QualificationSession]:
     envelope, broken = parse_page(
-        QualificationSessionList, response, link_key="pagination", items=_ITEMS
+        QualificationSessionList,
+        response,
+        link_key="pagination",
+        items_key=_ITEMS,
+        presence=presence,
     )
     if broken is not None:
         # A pagination object that does not fit is a broken way on: the page's items stay.
@@ -198,8 +204,13 @@ def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
 class QualificationSessions:
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx.Client, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -246,19 +257,26 @@ class QualificationSessions:
             extra_query=extra_query,
         )
         source = SyncSource(
-            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_session_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return source.fetch(request)
 
-    def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(send(self._http, request.url, request.params))
+    def _load(self, presence: PresenceCheck, request: PageRequest) -> Loaded[QualificationSession]:
+        return _loaded(send(self._http, request.url, request.params), presence)
 
 
 class AsyncQualificationSessions:
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -285,12 +303,16 @@ class AsyncQualificationSessions:
             extra_query=extra_query,
         )
         source = AsyncSource(
-            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_session_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
-    async def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(await asend(self._http, request.url, request.params))
+    async def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[QualificationSession]:
+        return _loaded(await asend(self._http, request.url, request.params), presence)
 
 
 class TruemedClient(SyncAPIClient):
@@ -306,6 +328,9 @@ class TruemedClient(SyncAPIClient):
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
         transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
+        strict_response_validation: Raise `APIResponseValidationError` when a response
+            leaves out a field the spec documents, instead of reading it as None and logging
+            it once per walk. For CI that should fail on vendor drift.
     """
 
     def __init__(
@@ -316,6 +341,7 @@ class TruemedClient(SyncAPIClient):
         timeout: float | httpx.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx.BaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             TRUEMED,
@@ -325,8 +351,11 @@ class TruemedClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions = QualificationSessions(self._http)
+        self.qualification_sessions = QualificationSessions(
+            self._http, strict=self._strict_response_validation
+        )
 
 
 class AsyncTruemedClient(AsyncAPIClient):
@@ -343,6 +372,7 @@ class AsyncTruemedClient(AsyncAPIClient):
         timeout: float | httpx.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             TRUEMED,
@@ -352,5 +382,8 @@ class AsyncTruemedClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions = AsyncQualificationSessions(self._http)
+        self.qualification_sessions = AsyncQualificationSessions(
+            self._http, strict=self._strict_response_validation
+        )
