@@ -68,7 +68,7 @@ def date_changelog(text: str, version: str, date: str, changes: list[api.Change]
     if changes:
         listed = "\n".join(f"- `{change}`" for change in changes)
         body = body.rstrip("\n") + f"\n\n### Public API changes (`nox -s api`)\n{listed}\n"
-    released = f"## [{version}] - {date}\n" + body.lstrip("\n").rstrip("\n") + "\n\n"
+    released = f"## [{version}] - {date}\n\n" + body.lstrip("\n").rstrip("\n") + "\n\n"
     return head + UNRELEASED + "\n\n" + released + tail
 
 

@@ -183,7 +183,9 @@ def test_changelog_release_dates_the_unreleased_section() -> None:
     text = "# Changelog\n\n## [Unreleased]\n\n### Added\n- a thing\n\n## [0.1.0] - 2026-11-29\n"
     change = api.Change("Session.fee", "removed", breaking=True)
     out = release.date_changelog(text, "0.2.0", "2026-12-01", [change])
-    assert out.startswith("# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n")
+    assert out.startswith(
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- a thing\n\n"
+    )
     assert "- `Session.fee: removed (breaking)`" in out
     assert out.endswith("## [0.1.0] - 2026-11-29\n")
     assert api.changelog_release(out) == ("0.2.0", "2026-12-01")
