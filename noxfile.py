@@ -33,8 +33,8 @@ nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "demo"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
-LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
-TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
+LINTED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
 WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
 VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
