@@ -199,9 +199,9 @@ def test_truemed_keeps_the_apis_default_page_size() -> None:
 def test_choices_accept_any_case_and_send_the_apis_spelling(
     args: list[str], expected: dict[str, Any]
 ) -> None:
-    fakes = {"truemed": FakeTruemed(), "goodstack": FakeGoodstack()}
-    fake = fakes[args[0]]
-    with FakeServer(truemed=fakes["truemed"], goodstack=fakes["goodstack"], port=0) as server:
+    truemed, goodstack = FakeTruemed(), FakeGoodstack()
+    fake = truemed if args[0] == "truemed" else goodstack
+    with FakeServer(truemed=truemed, goodstack=goodstack, port=0) as server:
         result = invoke(
             *args,
             "--limit",

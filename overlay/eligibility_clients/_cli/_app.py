@@ -164,7 +164,7 @@ def _instant(
     return moment
 
 
-def _choice(values: Sequence[str]) -> click.Choice:
+def _choice(values: Sequence[str]) -> click.Choice[str]:
     """The one case rule for every choice: any case accepted, the API's spelling sent."""
     return click.Choice(list(values), case_sensitive=False)
 
