@@ -55,7 +55,7 @@ def test_a_delay_is_sent_only_when_asked_for(no_retry_sleep: list[float]) -> Non
     client = TruemedClient(api_key=fake.api_key, transport=fake.transport)
     assert client.qualification_sessions.list().items
     assert no_retry_sleep[0] == 2.5
-    # No header: the client's own backoff, 0.5 s scaled by [0.75, 1] for the second retry's n=1.
+    # No header: the client's own backoff for a second retry, 1 s scaled by [0.75, 1].
     assert 0.75 <= no_retry_sleep[1] <= 1.0
     with pytest.raises(ValueError, match="retry_after"):
         fake.faults.server_errors(retry_after=-1)
