@@ -33,8 +33,8 @@ nox.options.sessions = ["lint", "typecheck", "tests", "drift", "api", "build", "
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
-LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
-TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
+LINTED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
 WORKFLOWS = ".github/workflows"
 DIST = ROOT / "dist"
 WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
@@ -264,7 +264,9 @@ def build(session: nox.Session) -> None:
         _check_wheel_contents(session, wheel)
 
         venv = Path(tmp) / "venv"
-        session.run(sys.executable, "-m", "venv", str(venv), external=True)
+        # virtualenv (a nox dependency) rather than venv: it needs no ensurepip, which
+        # Debian's python3 lacks without python3-venv.
+        session.run(sys.executable, "-m", "virtualenv", "--quiet", str(venv), external=True)
         bindir = venv / ("Scripts" if os.name == "nt" else "bin")
         python = str(bindir / "python")
         session.run(python, "-m", "pip", "install", "--quiet", str(wheel), external=True)
@@ -289,12 +291,35 @@ def build(session: nox.Session) -> None:
             if "eligibility-clients[cli]" not in str(output):
                 session.error(f"the command without its extra printed {output!r}")
             session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
+            _check_consumer_project(session, python, Path(tmp))
         # Kept in dist/ (git-ignored) to hand to a team: the wheel a release pins.
         DIST.mkdir(exist_ok=True)
         for artifact in (wheel, sdists[0]):
             shutil.copy2(artifact, DIST / artifact.name)
             session.log(f"dist/{artifact.name}")
     shutil.rmtree(ROOT / "build", ignore_errors=True)
+
+
+def _check_consumer_project(session: nox.Session, python: str, tmp: Path) -> None:
+    """A consumer's suite on the wheel: plugin fixtures, sleepless faults, a cassette."""
+    testing = [
+        req
+        for req in nox.project.dependency_groups(PYPROJECT, "test")
+        if req.startswith(("pytest==", "pytest-recording==", "vcrpy=="))
+    ]
+    session.run(python, "-m", "pip", "install", "--quiet", *testing, external=True)
+    project = tmp / "consumer"
+    project.mkdir()
+    shutil.copy(ROOT / "tests/consumer/consumer_checks.py", project / "test_consumer.py")
+    pytest = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_consumer.py"]
+    with session.chdir(project):
+        session.run(*pytest, "--record-mode=once", external=True)
+        cassettes = list(project.glob("cassettes/*/*.yaml"))
+        text = "".join(path.read_text(encoding="utf-8") for path in cassettes)
+        if not cassettes or "<redacted>" not in text or "sk_live_consumer" in text:
+            session.error(f"the consumer's cassettes {cassettes} hold a key or nothing")
+        session.run(*pytest, "--record-mode=none", external=True, env={"CONSUMER_REPLAY": "1"})
+    session.log("consumer project: fixtures, faults without sleeping, a cassette with no key")
 
 
 def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:
