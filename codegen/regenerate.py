@@ -27,7 +27,7 @@ from pathlib import Path
 
 if not __package__:  # run as `python codegen/regenerate.py`: make `codegen` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from codegen import surface  # noqa: E402
+from codegen import surface
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"

@@ -114,7 +114,9 @@ def python_name(name: str) -> str:
     return str(PythonIdentifier(name, prefix=""))
 
 
-def _resolve(document: Mapping[str, Any], schema: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
+def _resolve(
+    document: Mapping[str, Any], schema: Mapping[str, Any]
+) -> tuple[dict[str, Any], str | None]:
     reference = schema.get("$ref")
     if reference is None:
         return dict(schema), None
@@ -123,7 +125,9 @@ def _resolve(document: Mapping[str, Any], schema: Mapping[str, Any]) -> tuple[di
     return dict(target), name if "enum" in target else None
 
 
-def _items(document: Mapping[str, Any], operation: Mapping[str, Any]) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+def _items(
+    document: Mapping[str, Any], operation: Mapping[str, Any]
+) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     content = operation.get("responses", {}).get("200", {}).get("content", {})
     schema = content.get("application/json", {}).get("schema")
     if schema is None:
@@ -278,7 +282,7 @@ def _operation_code(operation: Operation) -> Iterator[str]:
     yield ""
     yield ""
     yield f"def {function}(arguments: {prefix}Arguments) -> dict[str, Any]:"
-    yield f'    """`method`, `url` and `params` of {operation.summary}, from the request builder."""'
+    yield f'    """The request of {operation.summary}, from the generated request builder."""'
     yield f"    return {operation.operation_id}._get_kwargs("
     for parameter in operation.parameters:
         key = parameter.python_name

@@ -78,6 +78,11 @@ class Operation(Generic[ArgumentsT]):
     """The generated bridge to the request builder: checked arguments -> method, url, params."""
 
     @property
+    def filters_name(self) -> str:
+        """The generated `TypedDict` of the filters: `ListEligibilitySubscriptionsFilters`."""
+        return "".join(part.capitalize() for part in self.operation_id.split("_")) + "Filters"
+
+    @property
     def filters(self) -> tuple[Parameter, ...]:
         """The parameters users pass to `list()`, in the spec's order."""
         return tuple(p for p in self.parameters if p.is_filter)
@@ -143,9 +148,7 @@ def check_value(parameter: Parameter, value: Any) -> Any:
         aware = parameter.rules.get("timezone") == "required"
         return _params.instant(value, name, aware=aware)
     if kind == "integer":
-        return _params.integer(
-            value, name, minimum=parameter.minimum, maximum=parameter.maximum
-        )
+        return _params.integer(value, name, minimum=parameter.minimum, maximum=parameter.maximum)
     if kind == "number":
         return _params.number(value, name, minimum=parameter.minimum, maximum=parameter.maximum)
     if kind == "boolean":

@@ -17,8 +17,11 @@ import httpx
 from .._client import SyncAPIClient
 from .._config import GOODSTACK, TRUEMED, Vendor
 from .._errors import MissingAPIKeyError
+from .._goodstack import LIST as GOODSTACK_LIST
 from .._goodstack import GoodstackClient
+from .._operation import Operation
 from .._pagination import SyncPage
+from .._truemed import LIST as TRUEMED_LIST
 from .._truemed import TruemedClient
 from ..testing import FakeAPI, FakeGoodstack, FakeTruemed
 from . import _output
@@ -49,6 +52,7 @@ class Endpoint:
 
     label: str
     vendor: Vendor
+    operation: Operation[Any]
     layout: _output.Layout
     client: Callable[..., SyncAPIClient]
     fake: Callable[[], FakeAPI]
@@ -66,6 +70,7 @@ def _subscriptions(client: SyncAPIClient) -> Lister:
 TRUEMED_SESSIONS = Endpoint(
     label="Truemed sessions",
     vendor=TRUEMED,
+    operation=TRUEMED_LIST,
     layout=_output.TRUEMED,
     client=TruemedClient,
     fake=FakeTruemed,
@@ -74,6 +79,7 @@ TRUEMED_SESSIONS = Endpoint(
 GOODSTACK_SUBSCRIPTIONS = Endpoint(
     label="Goodstack subscriptions",
     vendor=GOODSTACK,
+    operation=GOODSTACK_LIST,
     layout=_output.GOODSTACK,
     client=GoodstackClient,
     fake=FakeGoodstack,

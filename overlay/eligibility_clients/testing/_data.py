@@ -11,21 +11,41 @@ import random
 import string
 import uuid
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
-TRUEMED_STATUSES = ("pending", "processing", "approved", "rejected")
-# Roughly what a live shop sees: most shoppers who finish the survey are approved.
-_TRUEMED_WEIGHTS = (25, 15, 45, 15)
+from goodstack_client.models import EligibilitySubscriptionStatus
+from truemed_client.models import QualificationSessionStatus
 
-GOODSTACK_STATUSES = (
-    "pending_validation_request",
-    "validation_request_failed",
-    "pending",
-    "live",
-    "cancelled",
-    "cannot_define_eligibility",
+
+def _statuses(
+    enum: type[StrEnum], weights: dict[str, int]
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The generated enum's values with weights.
+
+    The known ones come in the order given, so a seed keeps its data; any other value of the
+    enum follows with weight 1.
+    """
+    values = [member.value for member in enum]
+    ordered = [v for v in weights if v in values] + [v for v in values if v not in weights]
+    return tuple(ordered), tuple(weights.get(v, 1) for v in ordered)
+
+
+# Roughly what a live shop sees: most shoppers who finish the survey are approved.
+TRUEMED_STATUSES, _TRUEMED_WEIGHTS = _statuses(
+    QualificationSessionStatus, {"pending": 25, "processing": 15, "approved": 45, "rejected": 15}
 )
-_GOODSTACK_WEIGHTS = (3, 2, 4, 18, 3, 3)
+GOODSTACK_STATUSES, _GOODSTACK_WEIGHTS = _statuses(
+    EligibilitySubscriptionStatus,
+    {
+        "pending_validation_request": 3,
+        "validation_request_failed": 2,
+        "pending": 4,
+        "live": 18,
+        "cancelled": 3,
+        "cannot_define_eligibility": 3,
+    },
+)
 
 _FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Tim")
 _LAST = ("Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")
