@@ -64,10 +64,12 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=None)
 def typecheck(session: nox.Session) -> None:
-    """Mypy --strict on the overlay, the tests and the tooling."""
+    """Mypy --strict on the overlay, the tests and the tooling; pyright on the list() surface."""
     _install_groups(session, "typecheck")
     session.install("-e", ".")
     session.run("mypy", *TYPED)
+    # pyright too must refuse what tests/typing_surface.py marks (see its docstring).
+    session.run("pyright", "tests/typing_surface.py")
 
 
 @nox.session(python=None)

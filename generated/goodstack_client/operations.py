@@ -73,7 +73,7 @@ class ListEligibilitySubscriptionsArguments(TypedDict, total=False):
 def list_eligibility_subscriptions_kwargs(
     arguments: ListEligibilitySubscriptionsArguments,
 ) -> dict[str, Any]:
-    """`method`, `url` and `params` of List Eligibility Subscriptions, from the request builder."""
+    """The request of List Eligibility Subscriptions, from the generated request builder."""
     return list_eligibility_subscriptions._get_kwargs(
         sort=arguments.get("sort", UNSET),
         query=arguments.get("query", UNSET),

@@ -57,7 +57,7 @@ class ListQualificationSessionsArguments(TypedDict, total=False):
 def list_qualification_sessions_kwargs(
     arguments: ListQualificationSessionsArguments,
 ) -> dict[str, Any]:
-    """`method`, `url` and `params` of List Qualification Sessions, from the request builder."""
+    """The request of List Qualification Sessions, from the generated request builder."""
     return list_qualification_sessions._get_kwargs(
         page=arguments.get("page", 1),
         page_size=arguments.get("page_size", 30),
