@@ -28,6 +28,7 @@ from eligibility_clients import (
     TruemedClient,
 )
 from eligibility_clients._cli._app import cli
+from eligibility_clients._cli._filters import option_name
 from eligibility_clients._goodstack import LIST as GOODSTACK_LIST
 from eligibility_clients._operation import Operation, Parameter, check, check_value
 from eligibility_clients._truemed import LIST as TRUEMED_LIST
@@ -36,7 +37,7 @@ from goodstack_client.api.eligibility_subscriptions import list_eligibility_subs
 from truemed_client.api.qualification_sessions import list_qualification_sessions
 
 from codegen import regenerate
-from codegen.surface import EXTENSION, cli_option, read_operations, render_table
+from codegen.surface import EXTENSION, read_operations, render_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -222,7 +223,7 @@ def test_command_offers_an_option_per_filter(surface: Surface) -> None:
     assert isinstance(group, click.Group)
     command = group.commands[surface.command[1]]
     options = {opt for param in command.params for opt in param.opts}
-    expected = [cli_option(p) for p in surface.operation.filters]
+    expected = [option_name(p) for p in surface.operation.filters]
     assert not missing(expected, options, f"`{' '.join(surface.command)} --help`")
     for parameter in surface.operation.filters:
         option = next(p for p in command.params if p.name == parameter.python_name)
@@ -279,8 +280,9 @@ def test_readme_tables_are_the_generated_ones() -> None:
             )
         )
         assert table in readme
-        for name in spec_filters(each):
-            assert f"| `{name}` |" in table, name
+        for parameter in each.operation.filters:
+            row = f"| `{parameter.python_name}` | `{option_name(parameter)}` | `{parameter.name}` |"
+            assert row in table, parameter.name
 
 
 # --- checks from the schema that no current parameter uses ---------------------------------

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import httpx
 
 from .._goodstack import LIST
+from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
 from ._wire import ClassValidatorDialect, Query
@@ -52,7 +53,7 @@ class FakeGoodstack(FakeAPI):
 
     DEFAULT_API_KEY = "sk_fake_goodstack_key"
     PATH = LIST.path
-    OPERATIONS = (LIST,)
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 import httpx
 
+from .._operation import Operation
 from .._truemed import LIST
 from . import _data
 from ._fake import FakeAPI, json_response
@@ -41,7 +42,7 @@ class FakeTruemed(FakeAPI):
 
     DEFAULT_API_KEY = "tm_fake_truemed_key"
     PATH = LIST.path
-    OPERATIONS = (LIST,)
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(
