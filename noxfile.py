@@ -150,6 +150,19 @@ def generate(session: nox.Session) -> None:
 
 
 @nox.session(python=None)
+def scratch(session: nox.Session) -> None:
+    """A new Goodstack parameter and field, regenerated in a scratch copy, reach users.
+
+    They must reach `list()` (sync, async, typed), the command line and the fakes with no hand
+    edit (codegen/scratch_change.py). Not a default session (it regenerates both clients). `-- --all-tests` runs the whole suite
+    in the copy instead of the parity tests.
+    """
+    _install_groups(session, "typecheck")
+    session.install("-e", ".")
+    session.run("python", "codegen/scratch_change.py", *session.posargs)
+
+
+@nox.session(python=None)
 def drift(session: nox.Session) -> None:
     """The three drift checks; each fails with a report naming what drifted.
 
