@@ -154,8 +154,8 @@ def scratch(session: nox.Session) -> None:
     """A new Goodstack parameter and field, regenerated in a scratch copy, reach users.
 
     They must reach `list()` (sync, async, typed), the command line and the fakes with no hand
-    edit (codegen/scratch_change.py). Not a default session (it regenerates both clients). `-- --all-tests` runs the whole suite
-    in the copy instead of the parity tests.
+    edit (codegen/scratch_change.py). Not a default session (it regenerates both clients).
+    `-- --all-tests` runs the whole suite in the copy instead of the parity tests.
     """
     _install_groups(session, "typecheck")
     session.install("-e", ".")
