@@ -28,9 +28,10 @@ from ._export import (
     InvalidArguments,
     Options,
     OutputError,
+    Terminated,
     export,
 )
-from ._filters import filter_options
+from ._filters import choice, filter_options
 from ._output import FORMATS
 
 EXIT_OK = 0
@@ -39,6 +40,7 @@ EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_API = 4
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EPILOG = """\b
 Keys are read only from the environment, never from a flag (flags end up in shell history):
@@ -53,6 +55,11 @@ Exit status:
   3    authentication: no key set, or the API answered 401 or 403
   4    any other API error, network errors included
   130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
+
+\b
+Choice values (--status, --sort, --direction, --format, --environment) are case-insensitive
+and sent as the API spells them: --direction asc sends ASC.
 """
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -102,6 +109,9 @@ class _Root(click.Group):
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("Interrupted.", err=True)
             code = EXIT_INTERRUPTED
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            code = EXIT_TERMINATED
         except click.ClickException as exc:
             _report(exc)
             code = exc.exit_code
@@ -131,7 +141,7 @@ def _common_options(command: F) -> F:
         click.option(
             "--format",
             "format_",
-            type=click.Choice(FORMATS),
+            type=choice(FORMATS),
             help="Output format. Default: table on a terminal, jsonl otherwise.",
         ),
         click.option(
@@ -157,7 +167,7 @@ def _common_options(command: F) -> F:
         ),
         click.option(
             "--environment",
-            type=click.Choice(["production", "sandbox"]),
+            type=choice(["production", "sandbox"]),
             help="The API's host when no base URL is set.  [default: production]",
         ),
         click.option(
@@ -223,7 +233,7 @@ def _list_command(group: click.Group, name: str, endpoint: Endpoint, doc: str) -
 
     command.__doc__ = doc
     decorated: Callable[..., Any] = _common_options(command)
-    for option in reversed(filter_options(endpoint.operation)):
+    for option in reversed(filter_options(endpoint.operation, endpoint.default_page_size)):
         decorated = option(decorated)
     group.command(name, epilog=EPILOG)(decorated)
 

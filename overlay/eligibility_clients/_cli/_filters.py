@@ -8,7 +8,7 @@ parameter's Python name, where the library checks it as it checks any caller's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -56,28 +56,32 @@ def _instant(
     return moment
 
 
-def _help(parameter: Parameter) -> str:
+def choice(values: Sequence[str]) -> click.Choice[str]:
+    """The one case rule for every choice: any case accepted, the API's spelling sent."""
+    return click.Choice(list(values), case_sensitive=False)
+
+
+def _help(parameter: Parameter, page_size: int | None) -> str:
     text = parameter.description
     if parameter.kind == "date-time":
         text += " A date (midnight UTC) or a date-time with a timezone."
-    default = parameter.schema.get("default")
-    if default is not None:
-        text += f" (API default: {default})"
+    if parameter.python_name == "page_size" and page_size is not None:
+        text += f"  [default: {page_size}, the most the API allows]"
+    elif parameter.schema.get("default") is not None:
+        text += f" (API default: {parameter.schema['default']})"
     return text
 
 
-def filter_option(parameter: Parameter) -> Decorator:
-    """The click option of one filter."""
-    name, help_text = option_name(parameter), _help(parameter)
+def filter_option(parameter: Parameter, page_size: int | None = None) -> Decorator:
+    """The click option of one filter; `page_size` is what the command sends by default."""
+    name, help_text = option_name(parameter), _help(parameter, page_size)
     dest = parameter.python_name
     kind = parameter.kind
     if kind == "boolean":
         flag = parameter.python_name.replace("_", "-")
         return click.option(f"--{flag}/--no-{flag}", dest, default=None, help=help_text)
     if kind == "enum":
-        insensitive = bool(parameter.rules.get("case-insensitive"))
-        choice = click.Choice(parameter.choices, case_sensitive=not insensitive)
-        return click.option(name, dest, type=choice, help=help_text)
+        return click.option(name, dest, type=choice(parameter.choices), help=help_text)
     if kind in ("integer", "number"):
         bounds: dict[str, Any] = {"min": parameter.minimum, "max": parameter.maximum}
         ranged = click.IntRange(**bounds) if kind == "integer" else click.FloatRange(**bounds)
@@ -96,6 +100,6 @@ def filter_option(parameter: Parameter) -> Decorator:
     return click.option(name, dest, metavar=parameter.python_name.upper(), help=help_text)
 
 
-def filter_options(operation: Operation[Any]) -> list[Decorator]:
+def filter_options(operation: Operation[Any], page_size: int | None = None) -> list[Decorator]:
     """The options of every filter of `operation`, in the spec's order."""
-    return [filter_option(parameter) for parameter in operation.filters]
+    return [filter_option(parameter, page_size) for parameter in operation.filters]
