@@ -1,0 +1,94 @@
+"""Drift check 3, the command line: run the whole check for one vendor and print the report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from codegen.upstream.comparing import compare
+from codegen.upstream.loading import load_allowlist, load_document
+from codegen.upstream.model import DEFAULT_ALLOWLIST, ROOT, VENDORS, UpstreamError
+from codegen.upstream.reporting import _count, apply_allowlist, render_report
+
+
+def check(
+    vendor: str,
+    document: str,
+    *,
+    spec: Path | None = None,
+    allowlist: Path | None = None,
+    include_uncovered: bool = False,
+) -> tuple[int, str]:
+    """Run the whole check; return the exit status (0 or 1) and the report.
+
+    Raises `UpstreamError` for anything that is a usage problem (exit status 2).
+    """
+    if vendor not in VENDORS:
+        raise UpstreamError(f"unknown vendor {vendor!r} (expected one of {', '.join(VENDORS)})")
+    spec_path = spec or ROOT / "specs" / f"{vendor}.yaml"
+    ours = load_document(spec_path)
+    theirs = load_document(document)
+    if allowlist is None:
+        allowlist = DEFAULT_ALLOWLIST
+        entries = load_allowlist(allowlist, vendor) if allowlist.exists() else []
+    else:
+        entries = load_allowlist(allowlist, vendor)
+    differences = compare(ours, theirs, include_uncovered=include_uncovered)
+    outcomes, stale = apply_allowlist(differences, entries)
+    info: Mapping[str, Any] = theirs["info"] if isinstance(theirs.get("info"), Mapping) else {}
+    header = [
+        f"Upstream drift check for {vendor}",
+        f"  ours:       {_display(spec_path)}",
+        f"  theirs:     {document} (OpenAPI {theirs.get('openapi')}, "
+        f"{info.get('title', 'untitled')!s} {info.get('version', '')!s})".rstrip(),
+        f"  allow-list: {_display(allowlist)} ({_count(len(entries), 'entry', 'entries')})",
+    ]
+    report = render_report(outcomes, stale, header=header)
+    return (1 if any(outcome.failing for outcome in outcomes) else 0), report
+
+
+def _display(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UpstreamError(message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    parser = _Parser(
+        prog="python -m codegen.upstream",
+        description="Compare a vendor's published OpenAPI document with our spec.",
+    )
+    parser.add_argument("vendor", choices=VENDORS, help="whose spec to compare")
+    parser.add_argument("document", help="path or http(s) URL of the vendor's OpenAPI document")
+    parser.add_argument("--spec", type=Path, help="our spec (default: specs/<vendor>.yaml)")
+    parser.add_argument(
+        "--allowlist", type=Path, help=f"allow-list (default: {_display(DEFAULT_ALLOWLIST)})"
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        dest="include_uncovered",
+        help="also list the vendor's operations that our spec does not describe",
+    )
+    try:
+        args = parser.parse_args(argv)
+        status, report = check(
+            args.vendor,
+            args.document,
+            spec=args.spec,
+            allowlist=args.allowlist,
+            include_uncovered=args.include_uncovered,
+        )
+    except UpstreamError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2
+    print(report)
+    return status
