@@ -208,3 +208,46 @@ def test_install_lines_follow_the_release() -> None:
     )
     out = release.install_lines(readme, "0.2.0")
     assert out == readme.replace("0.1.0", "0.2.0")
+
+
+TRANSPORTS = """
+    class BaseTransport:
+        \"\"\"The old base.\"\"\"
+
+    class MockTransport(BaseTransport):
+        \"\"\"A subclass of the old base.\"\"\"
+
+    class Other:
+        \"\"\"Unrelated.\"\"\"
+
+    class FakeTransport({base}):
+        \"\"\"The public class whose base changes.\"\"\"
+"""
+
+
+def _base_change(tmp_path: Path, old_base: str, new_base: str) -> list[str]:
+    def build(root: Path, base: str) -> griffe.Module:
+        extra = {"init_tail": "\nfrom ._t import FakeTransport\n__all__ += ['FakeTransport']\n"}
+        _write(root, {"pub/_t.py": TRANSPORTS.format(base=base)})
+        files = {"gen/__init__.py": "", "gen/models.py": MODELS, "pub/_errors.py": ERRORS}
+        files["pub/__init__.py"] = textwrap.dedent(INIT.format(gen="gen")) + extra["init_tail"]
+        files["pub/_client.py"] = CLIENT
+        _write(root, files)
+        return api.build_surface((root,), package="pub", sources=("pub", "gen"), submodules=())
+
+    old = api.roundtrip(build(tmp_path / "old", old_base))
+    live = build(tmp_path / "new", new_base)
+    return [str(c) for c in api.compare(old, api.roundtrip(live), api.ancestry(live))]
+
+
+def test_base_replaced_by_its_subclass_is_not_removed(tmp_path: Path) -> None:
+    changes = _base_change(tmp_path, "BaseTransport", "MockTransport")
+    assert changes == ["FakeTransport: bases added ['MockTransport'] (additive)"]
+
+
+def test_base_really_removed_is_breaking_and_named_plainly(tmp_path: Path) -> None:
+    changes = _base_change(tmp_path, "BaseTransport, Other", "MockTransport")
+    assert changes == [
+        "FakeTransport: bases ['BaseTransport', 'Other'] -> ['MockTransport'] (breaking)"
+    ]
+    assert not any("Expr" in change for change in changes)
