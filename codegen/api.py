@@ -120,6 +120,7 @@ def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
     # Kept on the live copy only (griffe's JSON leaves `extra` out, so the snapshot is
     # unchanged): what the new side compares an old base against.
     flat.extra["api"]["ancestors"] = _ancestors(obj)
+    flat.extra["api"]["attrs"] = _is_attrs_model(obj)
     # Inherited members are copied in, so a subclass shows every attribute users can read.
     for member_name, member in sorted(obj.all_members.items()):
         if not _is_public(member_name) or member_name == "__repr__":
@@ -149,6 +150,30 @@ def _ancestors(cls: griffe.Class) -> frozenset[str]:
             if isinstance(base, griffe.Expr):
                 names.add(base.canonical_path)
     return frozenset(names)
+
+
+# attrs' class decorators: their classes take each field without a default as a required
+# `__init__` argument, which the snapshot (members only) does not show.
+_ATTRS_DECORATORS = frozenset(
+    f"{module}.{name}"
+    for module in ("attr", "attrs")
+    for name in ("define", "frozen", "mutable", "s", "attrs", "dataclass")
+)
+
+
+def _is_attrs_model(cls: griffe.Class) -> bool:
+    return any(decorator.callable_path in _ATTRS_DECORATORS for decorator in cls.decorators)
+
+
+def attrs_models(surface: griffe.Object) -> frozenset[str]:
+    """Public paths of the attrs classes of a live `build_surface` (see `compare`)."""
+    found: set[str] = set()
+    for member in surface.members.values():
+        if isinstance(member, griffe.Module | griffe.Class):
+            found |= attrs_models(member)
+    if isinstance(surface, griffe.Class) and surface.extra["api"].get("attrs"):
+        found.add(_public_path(surface))
+    return frozenset(found)
 
 
 def ancestry(surface: griffe.Object) -> dict[str, frozenset[str]]:
@@ -213,11 +238,14 @@ def compare(
     old: griffe.Module,
     new: griffe.Module,
     ancestors: dict[str, frozenset[str]] | None = None,
+    models: frozenset[str] = frozenset(),
 ) -> list[Change]:
     """Every change from `old` to `new`, breaking ones first, each path once per kind.
 
     `ancestors` (from `ancestry` of the live surface) names every base a new class still
-    reaches; an old base among them is not reported as removed.
+    reaches; an old base among them is not reported as removed. `models` (from `attrs_models`)
+    names the attrs classes, whose fields without a default are required constructor arguments:
+    adding one, or taking a field's default away, is breaking.
     """
     changes = [
         Change(_public_path(b.obj), _describe(b), breaking=True)
@@ -225,7 +253,7 @@ def compare(
         # Bases are compared by `_base_changes`, which knows the new class's ancestry.
         if b.kind is not griffe.BreakageKind.CLASS_REMOVED_BASE
     ]
-    changes += list(_other_changes(old, new, ancestors or {}))
+    changes += list(_other_changes(old, new, ancestors or {}, models))
     unique = dict.fromkeys(changes)
     return sorted(unique, key=lambda c: (not c.breaking, c.path, c.what))
 
@@ -259,7 +287,10 @@ def _describe(breakage: griffe.Breakage) -> str:
 
 
 def _other_changes(
-    old: griffe.Object, new: griffe.Object, ancestors: dict[str, frozenset[str]]
+    old: griffe.Object,
+    new: griffe.Object,
+    ancestors: dict[str, frozenset[str]],
+    models: frozenset[str] = frozenset(),
 ) -> Iterator[Change]:
     """What `griffe.find_breaking_changes` does not report: additions and retyped names."""
     path = _public_path(new)
@@ -273,11 +304,30 @@ def _other_changes(
     if isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
         yield from _signature_changes(path, old, new)
     if isinstance(old, griffe.Module | griffe.Class) and isinstance(new, type(old)):
+        model = path in models
         for name, member in new.members.items():
+            member_path = f"{path}.{name}" if path else name
             if name not in old.members:
-                yield Change(f"{path}.{name}" if path else name, "added", False)
-            elif member.kind is old.members[name].kind:
-                yield from _other_changes(_target(old.members[name]), _target(member), ancestors)
+                if model and _is_required_field(member):
+                    yield Change(member_path, "added, required (no default)", True)
+                else:
+                    yield Change(member_path, "added", False)
+                continue
+            before = old.members[name]
+            if model and _is_required_field(member) and not _is_required_field(before):
+                yield Change(member_path, "default removed (now required)", True)
+            if member.kind is before.kind:
+                yield from _other_changes(_target(before), _target(member), ancestors, models)
+
+
+def _is_required_field(member: griffe.Object | griffe.Alias) -> bool:
+    """An attrs field with no default: an annotated attribute with no value."""
+    return (
+        isinstance(member, griffe.Attribute)
+        and member.annotation is not None
+        and member.value is None
+        and not str(member.annotation).startswith(("ClassVar", "typing.ClassVar"))
+    )
 
 
 def _base_changes(
@@ -408,7 +458,7 @@ def check(snapshot: Path = SNAPSHOT, out: Any = sys.stdout) -> int:
     version = read_version()
     errors = consistency_errors(version, released, CHANGELOG.read_text(encoding="utf-8"))
     live = build_surface()
-    changes = compare(old, roundtrip(live), ancestry(live))
+    changes = compare(old, roundtrip(live), ancestry(live), attrs_models(live))
     for change in changes:
         print(change, file=out)
     needed = required_bump(released, changes)

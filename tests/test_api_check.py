@@ -251,3 +251,36 @@ def test_base_really_removed_is_breaking_and_named_plainly(tmp_path: Path) -> No
         "FakeTransport: bases ['BaseTransport', 'Other'] -> ['MockTransport'] (breaking)"
     ]
     assert not any("Expr" in change for change in changes)
+
+
+def _model_changes(tmp_path: Path, models: str) -> list[str]:
+    old = _package(tmp_path / "old")
+    (tmp_path / "new").mkdir()
+    _package(tmp_path / "new", models=models)  # writes the files
+    live = api.build_surface(
+        (tmp_path / "new",), package="pub", sources=("pub", "gen"), submodules=()
+    )
+    changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
+    return [str(change) for change in changes]
+
+
+def test_new_model_field_without_default_is_breaking(tmp_path: Path) -> None:
+    required = MODELS + "        currency: str\n"
+    assert _model_changes(tmp_path, required) == [
+        "Session.currency: added, required (no default) (breaking)"
+    ]
+    optional = MODELS + "        currency: str | None = None\n"
+    assert _model_changes(tmp_path / "b", optional) == ["Session.currency: added (additive)"]
+
+
+def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
+    old_models = MODELS.replace("fee: float | None", "fee: float | None = None")
+    old = _package(tmp_path / "old", models=old_models)
+    _package(tmp_path / "new")
+    live = api.build_surface(
+        (tmp_path / "new",), package="pub", sources=("pub", "gen"), submodules=()
+    )
+    changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
+    assert [str(change) for change in changes] == [
+        "Session.fee: default removed (now required) (breaking)"
+    ]
