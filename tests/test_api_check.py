@@ -204,7 +204,10 @@ def test_committed_snapshot_covers_the_public_models_and_errors() -> None:
 
 def test_install_lines_follow_the_release() -> None:
     readme = (
-        'pip install "x @ git+URL@v0.1.0"\npip install eligibility_clients-0.1.0-py3-none-any.whl'
+        'pip install "x @ git+URL@v0.1.0"\n'
+        "pip install dist/eligibility_clients-0.1.0-py3-none-any.whl\n"
+        'pip install "eligibility-clients[cli] @ git+URL@v0.1.0"\n'
+        'pip install "./dist/eligibility_clients-0.1.0-py3-none-any.whl[cli]"\n'
     )
     out = release.install_lines(readme, "0.2.0")
     assert out == readme.replace("0.1.0", "0.2.0")
