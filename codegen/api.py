@@ -117,6 +117,10 @@ def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
         endlineno=obj.endlineno,
         bases=list(obj.bases),
     )
+    # Kept on the live copy only (griffe's JSON leaves `extra` out, so the snapshot is
+    # unchanged): what the new side compares an old base against.
+    flat.extra["api"]["ancestors"] = _ancestors(obj)
+    flat.extra["api"]["attrs"] = _is_attrs_model(obj)
     # Inherited members are copied in, so a subclass shows every attribute users can read.
     for member_name, member in sorted(obj.all_members.items()):
         if not _is_public(member_name) or member_name == "__repr__":
@@ -126,6 +130,61 @@ def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
         copy = _public_copy(resource, member_name) if resource else _clone(target)
         flat.set_member(member_name, copy)
     return flat
+
+
+def _ancestors(cls: griffe.Class) -> frozenset[str]:
+    """Every base `cls` reaches, by written name and full path, as far as griffe can see.
+
+    A base from another package (`httpx.MockTransport`) is not loaded, so its own bases are
+    unknown; the bases of our classes, however deep, are followed.
+    """
+    names: set[str] = set()
+    try:
+        chain = [cls, *cls.mro()]
+    except (ValueError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+        chain = [cls]
+    for klass in chain:
+        names.add(klass.path)
+        for base in klass.bases:
+            names.add(str(base))
+            if isinstance(base, griffe.Expr):
+                names.add(base.canonical_path)
+    return frozenset(names)
+
+
+# attrs' class decorators: their classes take each field without a default as a required
+# `__init__` argument, which the snapshot (members only) does not show.
+_ATTRS_DECORATORS = frozenset(
+    f"{module}.{name}"
+    for module in ("attr", "attrs")
+    for name in ("define", "frozen", "mutable", "s", "attrs", "dataclass")
+)
+
+
+def _is_attrs_model(cls: griffe.Class) -> bool:
+    return any(decorator.callable_path in _ATTRS_DECORATORS for decorator in cls.decorators)
+
+
+def attrs_models(surface: griffe.Object) -> frozenset[str]:
+    """Public paths of the attrs classes of a live `build_surface` (see `compare`)."""
+    found: set[str] = set()
+    for member in surface.members.values():
+        if isinstance(member, griffe.Module | griffe.Class):
+            found |= attrs_models(member)
+    if isinstance(surface, griffe.Class) and surface.extra["api"].get("attrs"):
+        found.add(_public_path(surface))
+    return frozenset(found)
+
+
+def ancestry(surface: griffe.Object) -> dict[str, frozenset[str]]:
+    """Public path -> the bases each class of a live `build_surface` reaches (see `compare`)."""
+    found: dict[str, frozenset[str]] = {}
+    for member in surface.members.values():
+        if isinstance(member, griffe.Module | griffe.Class):
+            found.update(ancestry(member))
+    if isinstance(surface, griffe.Class) and "ancestors" in surface.extra["api"]:
+        found[_public_path(surface)] = surface.extra["api"]["ancestors"]
+    return found
 
 
 def _resource_class(member: griffe.Object) -> griffe.Class | None:
@@ -175,13 +234,26 @@ def _public_path(obj: griffe.Object | griffe.Alias) -> str:
     return obj.path.partition(".")[2]
 
 
-def compare(old: griffe.Module, new: griffe.Module) -> list[Change]:
-    """Every change from `old` to `new`, breaking ones first, each path once per kind."""
+def compare(
+    old: griffe.Module,
+    new: griffe.Module,
+    ancestors: dict[str, frozenset[str]] | None = None,
+    models: frozenset[str] = frozenset(),
+) -> list[Change]:
+    """Every change from `old` to `new`, breaking ones first, each path once per kind.
+
+    `ancestors` (from `ancestry` of the live surface) names every base a new class still
+    reaches; an old base among them is not reported as removed. `models` (from `attrs_models`)
+    names the attrs classes, whose fields without a default are required constructor arguments:
+    adding one, or taking a field's default away, is breaking.
+    """
     changes = [
         Change(_public_path(b.obj), _describe(b), breaking=True)
         for b in griffe.find_breaking_changes(old, new)
+        # Bases are compared by `_base_changes`, which knows the new class's ancestry.
+        if b.kind is not griffe.BreakageKind.CLASS_REMOVED_BASE
     ]
-    changes += list(_other_changes(old, new))
+    changes += list(_other_changes(old, new, ancestors or {}, models))
     unique = dict.fromkeys(changes)
     return sorted(unique, key=lambda c: (not c.breaking, c.path, c.what))
 
@@ -214,15 +286,16 @@ def _describe(breakage: griffe.Breakage) -> str:
     return f"{kind.value.lower()}: {breakage.old_value} -> {breakage.new_value}"
 
 
-def _other_changes(old: griffe.Object, new: griffe.Object) -> Iterator[Change]:
+def _other_changes(
+    old: griffe.Object,
+    new: griffe.Object,
+    ancestors: dict[str, frozenset[str]],
+    models: frozenset[str] = frozenset(),
+) -> Iterator[Change]:
     """What `griffe.find_breaking_changes` does not report: additions and retyped names."""
     path = _public_path(new)
     if isinstance(old, griffe.Class) and isinstance(new, griffe.Class):
-        old_bases, new_bases = {str(b) for b in old.bases}, {str(b) for b in new.bases}
-        if old_bases - new_bases and len(new.bases) >= len(old.bases):  # griffe: fewer bases
-            yield Change(path, f"bases {sorted(old_bases)} -> {sorted(new_bases)}", True)
-        elif new_bases - old_bases:
-            yield Change(path, f"bases added {sorted(new_bases - old_bases)}", False)
+        yield from _base_changes(path, old, new, ancestors.get(path, frozenset()))
     if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
         if str(old.annotation) != str(new.annotation):
             yield Change(path, f"type {old.annotation} -> {new.annotation}", True)
@@ -231,11 +304,43 @@ def _other_changes(old: griffe.Object, new: griffe.Object) -> Iterator[Change]:
     if isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
         yield from _signature_changes(path, old, new)
     if isinstance(old, griffe.Module | griffe.Class) and isinstance(new, type(old)):
+        model = path in models
         for name, member in new.members.items():
+            member_path = f"{path}.{name}" if path else name
             if name not in old.members:
-                yield Change(f"{path}.{name}" if path else name, "added", False)
-            elif member.kind is old.members[name].kind:
-                yield from _other_changes(_target(old.members[name]), _target(member))
+                if model and _is_required_field(member):
+                    yield Change(member_path, "added, required (no default)", True)
+                else:
+                    yield Change(member_path, "added", False)
+                continue
+            before = old.members[name]
+            if model and _is_required_field(member) and not _is_required_field(before):
+                yield Change(member_path, "default removed (now required)", True)
+            if member.kind is before.kind:
+                yield from _other_changes(_target(before), _target(member), ancestors, models)
+
+
+def _is_required_field(member: griffe.Object | griffe.Alias) -> bool:
+    """An attrs field with no default: an annotated attribute with no value."""
+    return (
+        isinstance(member, griffe.Attribute)
+        and member.annotation is not None
+        and member.value is None
+        and not str(member.annotation).startswith(("ClassVar", "typing.ClassVar"))
+    )
+
+
+def _base_changes(
+    path: str, old: griffe.Class, new: griffe.Class, reachable: frozenset[str]
+) -> Iterator[Change]:
+    # Bases are named as written (`httpx.MockTransport`), never as griffe's Expr reprs.
+    old_bases, new_bases = {str(b) for b in old.bases}, {str(b) for b in new.bases}
+    # A base the new bases still derive from is not lost: isinstance and inherited members hold.
+    removed = old_bases - new_bases - reachable
+    if removed:
+        yield Change(path, f"bases {sorted(old_bases)} -> {sorted(new_bases)}", True)
+    elif new_bases - old_bases:
+        yield Change(path, f"bases added {sorted(new_bases - old_bases)}", False)
 
 
 def _is_enum_member(attribute: griffe.Attribute) -> bool:
@@ -352,7 +457,8 @@ def check(snapshot: Path = SNAPSHOT, out: Any = sys.stdout) -> int:
     released, old = load_snapshot(snapshot.read_text(encoding="utf-8"))
     version = read_version()
     errors = consistency_errors(version, released, CHANGELOG.read_text(encoding="utf-8"))
-    changes = compare(old, roundtrip(build_surface()))
+    live = build_surface()
+    changes = compare(old, roundtrip(live), ancestry(live), attrs_models(live))
     for change in changes:
         print(change, file=out)
     needed = required_bump(released, changes)

@@ -134,7 +134,8 @@ def release(wanted: str, date: str) -> str:
     changes: list[api.Change] = []
     if api.SNAPSHOT.exists():
         released, old = api.load_snapshot(api.SNAPSHOT.read_text(encoding="utf-8"))
-        changes = api.compare(old, api.roundtrip(api.build_surface()))
+        live = api.build_surface()
+        changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
     needed = api.required_bump(released, changes) if released else None
     version = target_version(current, released, wanted, needed)
     tag = f"v{version}"

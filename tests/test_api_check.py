@@ -204,7 +204,86 @@ def test_committed_snapshot_covers_the_public_models_and_errors() -> None:
 
 def test_install_lines_follow_the_release() -> None:
     readme = (
-        'pip install "x @ git+URL@v0.1.0"\npip install eligibility_clients-0.1.0-py3-none-any.whl'
+        'pip install "x @ git+URL@v0.1.0"\n'
+        "pip install dist/eligibility_clients-0.1.0-py3-none-any.whl\n"
+        'pip install "eligibility-clients[cli] @ git+URL@v0.1.0"\n'
+        'pip install "./dist/eligibility_clients-0.1.0-py3-none-any.whl[cli]"\n'
     )
     out = release.install_lines(readme, "0.2.0")
     assert out == readme.replace("0.1.0", "0.2.0")
+
+
+TRANSPORTS = """
+    class BaseTransport:
+        \"\"\"The old base.\"\"\"
+
+    class MockTransport(BaseTransport):
+        \"\"\"A subclass of the old base.\"\"\"
+
+    class Other:
+        \"\"\"Unrelated.\"\"\"
+
+    class FakeTransport({base}):
+        \"\"\"The public class whose base changes.\"\"\"
+"""
+
+
+def _base_change(tmp_path: Path, old_base: str, new_base: str) -> list[str]:
+    def build(root: Path, base: str) -> griffe.Module:
+        extra = {"init_tail": "\nfrom ._t import FakeTransport\n__all__ += ['FakeTransport']\n"}
+        _write(root, {"pub/_t.py": TRANSPORTS.format(base=base)})
+        files = {"gen/__init__.py": "", "gen/models.py": MODELS, "pub/_errors.py": ERRORS}
+        files["pub/__init__.py"] = textwrap.dedent(INIT.format(gen="gen")) + extra["init_tail"]
+        files["pub/_client.py"] = CLIENT
+        _write(root, files)
+        return api.build_surface((root,), package="pub", sources=("pub", "gen"), submodules=())
+
+    old = api.roundtrip(build(tmp_path / "old", old_base))
+    live = build(tmp_path / "new", new_base)
+    return [str(c) for c in api.compare(old, api.roundtrip(live), api.ancestry(live))]
+
+
+def test_base_replaced_by_its_subclass_is_not_removed(tmp_path: Path) -> None:
+    changes = _base_change(tmp_path, "BaseTransport", "MockTransport")
+    assert changes == ["FakeTransport: bases added ['MockTransport'] (additive)"]
+
+
+def test_base_really_removed_is_breaking_and_named_plainly(tmp_path: Path) -> None:
+    changes = _base_change(tmp_path, "BaseTransport, Other", "MockTransport")
+    assert changes == [
+        "FakeTransport: bases ['BaseTransport', 'Other'] -> ['MockTransport'] (breaking)"
+    ]
+    assert not any("Expr" in change for change in changes)
+
+
+def _model_changes(tmp_path: Path, models: str) -> list[str]:
+    old = _package(tmp_path / "old")
+    (tmp_path / "new").mkdir()
+    _package(tmp_path / "new", models=models)  # writes the files
+    live = api.build_surface(
+        (tmp_path / "new",), package="pub", sources=("pub", "gen"), submodules=()
+    )
+    changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
+    return [str(change) for change in changes]
+
+
+def test_new_model_field_without_default_is_breaking(tmp_path: Path) -> None:
+    required = MODELS + "        currency: str\n"
+    assert _model_changes(tmp_path, required) == [
+        "Session.currency: added, required (no default) (breaking)"
+    ]
+    optional = MODELS + "        currency: str | None = None\n"
+    assert _model_changes(tmp_path / "b", optional) == ["Session.currency: added (additive)"]
+
+
+def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
+    old_models = MODELS.replace("fee: float | None", "fee: float | None = None")
+    old = _package(tmp_path / "old", models=old_models)
+    _package(tmp_path / "new")
+    live = api.build_surface(
+        (tmp_path / "new",), package="pub", sources=("pub", "gen"), submodules=()
+    )
+    changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
+    assert [str(change) for change in changes] == [
+        "Session.fee: default removed (now required) (breaking)"
+    ]

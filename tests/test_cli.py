@@ -449,7 +449,8 @@ def test_without_the_cli_extra_the_command_says_how_to_get_it(missing: str) -> N
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"eligibility-clients: the command needs {missing}, which is not installed: "
-        "pip install 'eligibility-clients[cli]'"
+        "pip install 'eligibility-clients[cli] @ git+URL@vX.Y.Z' (URL: the repository you "
+        "cloned) or pip install 'dist/eligibility_clients-X.Y.Z-py3-none-any.whl[cli]'"
     ]
 
 

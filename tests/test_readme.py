@@ -244,11 +244,21 @@ def check_nox(arguments: list[str]) -> None:
 
 def check_pip(requirements: list[str]) -> None:
     for requirement in requirements:
-        if requirement.endswith(".whl"):
-            name, version, *_ = parse_wheel_filename(requirement)
+        # A local wheel path, optionally with extras (`./dist/x.whl[cli]`), from the checkout.
+        wheel = re.fullmatch(r"(\S+\.whl)(\[[a-z,]+\])?", requirement)
+        if wheel:
+            path = Path(wheel.group(1))
+            assert path.parent.as_posix() in ("dist", "./dist") or path.parent == Path(), path
+            name, version, *_ = parse_wheel_filename(path.name)
             assert str(version) == current_version(), requirement
+            if wheel.group(2):
+                assert wheel.group(2) == "[cli]", requirement
         else:
-            name = canonicalize_name(Requirement(requirement).name)
+            parsed = Requirement(requirement)
+            name = canonicalize_name(parsed.name)
+            # The project is not on PyPI: it is installed from its tag, never by name alone.
+            if name == "eligibility-clients":
+                assert parsed.url == f"git+URL@v{current_version()}", requirement
         assert name in ("nox", "eligibility-clients"), requirement
 
 

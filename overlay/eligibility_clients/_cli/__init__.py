@@ -1,6 +1,6 @@
 """The `eligibility-clients` command, also `python -m eligibility_clients`.
 
-It needs click and rich, from the `cli` extra (`pip install 'eligibility-clients[cli]'`). The
+It needs click and rich, from the `cli` extra (see `EXTRA_HINT`). The
 library never imports this package, so `import eligibility_clients` never loads them.
 """
 
@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import sys
 
-EXTRA_HINT = "pip install 'eligibility-clients[cli]'"
+# The project is not on PyPI, so the hint names the forms of the README's Install section.
+EXTRA_HINT = (
+    "pip install 'eligibility-clients[cli] @ git+URL@vX.Y.Z' (URL: the repository you cloned) "
+    "or pip install 'dist/eligibility_clients-X.Y.Z-py3-none-any.whl[cli]'"
+)
 # Exit status when the command cannot run at all; the same as a usage error.
 EXIT_MISSING_EXTRA = 2
 
