@@ -14,7 +14,7 @@ import pytest
 from eligibility_clients import GoodstackClient, InternalServerError, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
 from eligibility_clients.testing._vcr import drop_response_cookies
-from vcr.request import Request
+from vcr.request import Request  # type: ignore[import-untyped]
 
 REAL_LOOKING_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ0123456789abcdef"
 
