@@ -29,7 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-dev"
-PYPI_PIP = "https://pypi.org/pypi/pip/json"
+# The pip that `_bootstrap_pip` installs: an exact release, so every bootstrap gets the same
+# wheel, whose sha256 comes from PyPI's JSON for that very release.
+PIP_VERSION = "26.3"
+PYPI_PIP = f"https://pypi.org/pypi/pip/{PIP_VERSION}/json"
 NO_VENV_HINT = (
     "could not set up pip in {venv}: install the 'python3-venv' package "
     "(sudo apt install python3-venv) and run this again"
@@ -96,7 +99,10 @@ def _has_pip(python: Path) -> bool:
 
 def _bootstrap_pip(python: Path) -> None:
     """Install pip from PyPI's wheel: a pip wheel can run itself to install itself."""
-    print("scripts/dev.py: no ensurepip here; fetching pip's wheel from PyPI", file=sys.stderr)
+    print(
+        f"scripts/dev.py: no ensurepip here; fetching pip {PIP_VERSION}'s wheel from PyPI",
+        file=sys.stderr,
+    )
     with urllib.request.urlopen(PYPI_PIP, timeout=60) as answer:
         release = json.load(answer)
     wheel = next(f for f in release["urls"] if f["packagetype"] == "bdist_wheel")

@@ -56,6 +56,29 @@ def test_a_completed_export_replaces_the_file_and_keeps_its_mode(tmp_path: Path)
     assert leftovers(tmp_path) == ["sessions.jsonl"]
 
 
+def test_the_data_is_synced_to_disk_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A crash after a rename that reached the disk before the data would leave an empty file.
+    target = tmp_path / "sessions.jsonl"
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append(f"fsync {os.fstat(fd).st_size > 0}")
+        real_fsync(fd)
+
+    def replace(source: str, destination: str) -> None:
+        steps.append("replace")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    result = invoke("truemed", "sessions", "--fake", "--limit", "3", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert steps == ["fsync True", "replace"]
+
+
 def test_a_new_file_gets_the_usual_mode_not_the_temporary_files(tmp_path: Path) -> None:
     target = tmp_path / "new.csv"
     umask = os.umask(0o022)

@@ -14,6 +14,7 @@ import pytest
 from eligibility_clients import GoodstackClient, InternalServerError, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
 from eligibility_clients.testing._vcr import drop_response_cookies
+from vcr.request import Request  # type: ignore[import-untyped]
 
 REAL_LOOKING_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ0123456789abcdef"
 
@@ -77,13 +78,43 @@ def test_exhausted_retries_still_raise(no_retry_sleep: list[float]) -> None:
 def test_vcr_config_filters_keys_and_cookies_and_ignores_the_port() -> None:
     config = vcr_config()
     assert "record_mode" not in config
-    filtered = {name for name, _ in config["filter_headers"]}
-    assert {"authorization", "x-truemed-api-key", "cookie"} <= filtered
+    assert {name for name, _ in config["filter_headers"]} == {"cookie"}
+    # The auth headers are redacted by the request hook, which reads the key first.
+    request = Request("GET", "https://api.truemed.com/x", b"", {"x-truemed-api-key": "k1"})
+    assert config["before_record_request"](request).headers["x-truemed-api-key"] == "<redacted>"
     assert "port" not in config["match_on"]
     assert {"method", "host", "path", "query"} <= set(config["match_on"])
     response = {"headers": {"Set-Cookie": ["a=b"], "Authorization": ["k"], "Date": ["x"]}}
     assert drop_response_cookies(response)["headers"] == {"Date": ["x"]}
     assert vcr_config() is not config  # each call a fresh dict the caller may change
+
+
+def test_vcr_config_scrubs_given_env_and_sent_keys_from_what_it_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TRUEMED_API_KEY", "env-truemed-key")
+    monkeypatch.setenv("GOODSTACK_API_KEY", "")  # set but empty: must not redact everything
+    config = vcr_config("given-key")
+    sent = Request(
+        "POST",
+        "https://api.goodstack.io/v1?token=given-key",
+        b'{"echo": "env-truemed-key"}',
+        {"Authorization": "Bearer sent-key", "Cookie": "a=b"},
+    )
+    recorded = config["before_record_request"](sent)
+    assert recorded.headers["Authorization"] == "<redacted>"
+    assert recorded.uri == "https://api.goodstack.io/v1?token=<redacted>"
+    assert recorded.body == b'{"echo": "<redacted>"}'
+    response = {
+        "status": {"code": 401, "message": "Unauthorized"},
+        "headers": {"X-Echo": ["sent-key"], "Set-Cookie": ["a=b"]},
+        "body": {"string": b"bad key Bearer sent-key; given-key; env-truemed-key; ok"},
+    }
+    scrubbed = config["before_record_response"](response)
+    assert scrubbed["headers"] == {"X-Echo": ["<redacted>"]}
+    assert scrubbed["body"]["string"] == b"bad key <redacted>; <redacted>; <redacted>; ok"
+    text = {"headers": {}, "body": {"string": "sent-key"}}
+    assert config["before_record_response"](text)["body"]["string"] == "<redacted>"
 
 
 def test_fake_transport_is_a_mock_transport_vcrpy_can_record() -> None:
@@ -182,7 +213,7 @@ def test_modules(request):
 
 VCR_TESTS = f'''
 import pytest
-from eligibility_clients import GoodstackClient, TruemedClient
+from eligibility_clients import AuthenticationError, GoodstackClient, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, vcr_config
 
 KEY = "{REAL_LOOKING_KEY}"
@@ -206,6 +237,32 @@ def test_over_loopback():
     print("SERVED", served)
 
 
+class EchoingTruemed(FakeTruemed):
+    # A server that echoes the key it was sent in its error body.
+    def _check_key(self, request):
+        sent = request.headers.get("x-truemed-api-key", "")
+        return self.error_response(401, "Unauthorized", f"Invalid API key: {{sent}}")
+
+
+class EchoingGoodstack(FakeGoodstack):
+    def _check_key(self, request):
+        sent = request.headers.get("authorization", "")
+        return self.error_response(401, "unauthorized", f"Invalid API key: {{sent}}")
+
+
+@pytest.mark.vcr
+def test_echoed_key():
+    fake = EchoingTruemed(api_key=KEY)
+    with FakeServer(EchoingGoodstack(api_key=KEY), port=0) as server:
+        goodstack = GoodstackClient(api_key=KEY, base_url=server.url, max_retries=0)
+        with pytest.raises(AuthenticationError):
+            goodstack.eligibility_subscriptions.list()
+    truemed = TruemedClient(api_key=KEY, transport=fake.transport, max_retries=0)
+    with pytest.raises(AuthenticationError):
+        truemed.qualification_sessions.list()
+    print("SERVED", len(fake.requests))
+
+
 @pytest.mark.vcr
 def test_in_process():
     fake = FakeGoodstack(api_key=KEY)
@@ -218,12 +275,16 @@ def test_in_process():
 def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_recorded=VCR_TESTS)
     recorded = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=once")
-    recorded.assert_outcomes(passed=2)
+    recorded.assert_outcomes(passed=3)
     # Recording: every request reached a fake (3 Truemed pages + 2 Goodstack pages, then 1).
-    assert re.findall(r"SERVED (\d+)", recorded.stdout.str()) == ["5", "1"]
+    assert re.findall(r"SERVED (\d+)", recorded.stdout.str()) == ["5", "1", "1"]
 
     cassettes = sorted(Path(pytester.path, "cassettes", "test_recorded").glob("*.yaml"))
-    assert [c.name for c in cassettes] == ["test_in_process.yaml", "test_over_loopback.yaml"]
+    names = ["test_echoed_key.yaml", "test_in_process.yaml", "test_over_loopback.yaml"]
+    assert [c.name for c in cassettes] == names
+    # Both fakes echoed the key they were sent (Goodstack's raw, Truemed's in a header).
+    echoed = " ".join(cassettes[0].read_text(encoding="utf-8").split())  # YAML wraps lines
+    assert echoed.count("Invalid API key: <redacted>") == 2
     for cassette in cassettes:
         text = cassette.read_text(encoding="utf-8")
         assert REAL_LOOKING_KEY not in text
@@ -231,9 +292,9 @@ def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.
         assert "<redacted>" in text
         assert "cookie" not in text.lower()
     # The loopback cassette was recorded on a port the replay's new FakeServer will not have.
-    assert re.search(r"http://127\.0\.0\.1:\d+/", cassettes[1].read_text(encoding="utf-8"))
+    assert re.search(r"http://127\.0\.0\.1:\d+/", cassettes[2].read_text(encoding="utf-8"))
 
     replayed = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=none")
-    replayed.assert_outcomes(passed=2)
+    replayed.assert_outcomes(passed=3)
     # Replay: the cassettes answered; no request reached a fake.
-    assert re.findall(r"SERVED (\d+)", replayed.stdout.str()) == ["0", "0"]
+    assert re.findall(r"SERVED (\d+)", replayed.stdout.str()) == ["0", "0", "0"]

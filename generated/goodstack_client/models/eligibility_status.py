@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class EligibilityStatus(StrEnum):
+    """Outcome of the eligibility check. [C]"""
+
     FAIL = "fail"
     PASS = "pass"
 

@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class EligibilitySubscriptionSort(StrEnum):
+    """Field to sort by. [C]"""
+
     ID = "id"
 
     def __str__(self) -> str:

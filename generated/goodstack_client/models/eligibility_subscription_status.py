@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class EligibilitySubscriptionStatus(StrEnum):
+    """Where an Eligibility Subscription stands. [C]"""
+
     CANCELLED = "cancelled"
     CANNOT_DEFINE_ELIGIBILITY = "cannot_define_eligibility"
     LIVE = "live"

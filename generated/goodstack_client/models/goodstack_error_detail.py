@@ -50,6 +50,7 @@ class GoodstackErrorDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object (a dict), unknown fields included."""
         code: str | None
         if self.code is None:
             code = None
@@ -91,6 +92,7 @@ class GoodstackErrorDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
@@ -149,6 +151,7 @@ class GoodstackErrorDetail:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the fields the spec does not declare, as the API sent them."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

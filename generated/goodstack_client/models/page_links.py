@@ -46,6 +46,7 @@ class PageLinks:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object (a dict), unknown fields included."""
         current: None | str
         current = self.current
 
@@ -69,6 +70,7 @@ class PageLinks:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
@@ -114,6 +116,7 @@ class PageLinks:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the fields the spec does not declare, as the API sent them."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

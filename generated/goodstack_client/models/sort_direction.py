@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class SortDirection(StrEnum):
+    """Sort direction. [C]"""
+
     ASC = "ASC"
     DESC = "DESC"
 

@@ -42,6 +42,7 @@ class QualificationSessionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object (a dict), unknown fields included."""
         qualification_sessions = []
         for qualification_sessions_item_data in self.qualification_sessions:
             qualification_sessions_item = qualification_sessions_item_data.to_dict()
@@ -67,6 +68,7 @@ class QualificationSessionList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
@@ -123,6 +125,7 @@ class QualificationSessionList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the fields the spec does not declare, as the API sent them."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

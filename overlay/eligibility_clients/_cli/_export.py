@@ -252,6 +252,11 @@ def _open_output(path: str | None) -> Iterator[TextIO]:
         try:
             with open(handle, "w", encoding="utf-8", newline="") as stream:
                 yield stream
+                # The rename may reach the disk before the data does: a crash right after it
+                # would leave an empty file where the old export was.
+                with _writing():
+                    stream.flush()
+                    os.fsync(stream.fileno())
             with _writing():
                 os.chmod(temporary, _mode_for(target))
                 os.replace(temporary, target)

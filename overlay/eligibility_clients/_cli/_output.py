@@ -62,28 +62,32 @@ class Layout:
     table: Sequence[Column]
 
 
-def _field(name: str) -> Callable[[Record], str]:
-    def get(record: Record) -> str:
-        value = record.get(name)
+@dataclass(frozen=True)
+class _Read:
+    """A cell read from the field at `path` (a nested object's field after the first name).
+
+    The path is kept, not hidden in a closure, so a test can check it against the spec.
+    """
+
+    path: tuple[str, ...]
+
+    def found(self, record: Record) -> Any:
+        """The value at `path`, or None when a step is missing or not an object."""
+        value: Any = record
+        for name in self.path:
+            value = value.get(name) if isinstance(value, Mapping) else None
+        return value
+
+    def __call__(self, record: Record) -> str:
+        value = self.found(record)
         return "" if value is None else str(value)
 
-    return get
 
-
-def _nested(outer: str, inner: str) -> Callable[[Record], str]:
-    def get(record: Record) -> str:
-        value = record.get(outer)
-        found = value.get(inner) if isinstance(value, Mapping) else None
-        return "" if found is None else str(found)
-
-    return get
-
-
-def _utc_minute(name: str) -> Callable[[Record], str]:
+class _ReadUTCMinute(_Read):
     """A timestamp shown in UTC to the minute; shown as sent if it does not parse."""
 
-    def get(record: Record) -> str:
-        value = record.get(name)
+    def __call__(self, record: Record) -> str:
+        value = self.found(record)
         if not isinstance(value, str):
             return ""
         try:
@@ -94,7 +98,17 @@ def _utc_minute(name: str) -> Callable[[Record], str]:
             moment = moment.astimezone(dt.UTC)
         return moment.strftime("%Y-%m-%d %H:%M")
 
-    return get
+
+def _field(name: str) -> _Read:
+    return _Read((name,))
+
+
+def _nested(outer: str, inner: str) -> _Read:
+    return _Read((outer, inner))
+
+
+def _utc_minute(name: str) -> _Read:
+    return _ReadUTCMinute((name,))
 
 
 TRUEMED = Layout(
