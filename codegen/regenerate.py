@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
-# Our copies of two of the generator's templates (see the note at the top of each). They are
+# Our copies of four of the generator's templates (see the note at the top of each). They are
 # edits of this version's own, so another generator version must not silently mix with them.
 TEMPLATES = ROOT / "codegen/templates"
 TEMPLATES_BASE_VERSION = "0.29.1"
@@ -41,6 +41,10 @@ openapi-python-client and ruff at the versions pinned in pyproject.toml. Hand ed
 the next regeneration and fail `nox -s drift`. Change the spec, the generator config in
 `codegen/`, or the overlay in `overlay/` instead.
 """
+
+# The PEP 561 marker, so that type checkers read the installed packages' annotations. The
+# generator writes one only alongside project metadata, which `--meta none` leaves out.
+PY_TYPED = "# Marker file for PEP 561\n"
 
 # Build litter that git ignores; everything else in the tree counts.
 IGNORED_NAMES = frozenset({"__pycache__"})
@@ -57,8 +61,10 @@ class Target:
 
 
 TARGETS = (
-    Target("truemed_client", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"),
-    Target("goodstack_client", ROOT / "specs/goodstack.yaml", ROOT / "codegen/goodstack.yaml"),
+    Target("eligibility_clients_truemed", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"),
+    Target(
+        "eligibility_clients_goodstack", ROOT / "specs/goodstack.yaml", ROOT / "codegen/goodstack.yaml"
+    ),
 )
 
 
@@ -99,7 +105,8 @@ def _check_generator_version() -> None:
         raise GenerationError(
             f"openapi-python-client {installed} is installed, but the templates in "
             f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
-            "version's model.py.jinja and property_templates/union_property.py.jinja, re-apply "
+            "version's model.py.jinja, property_templates/union_property.py.jinja, client.py.jinja "
+            "and endpoint_module.py.jinja, re-apply "
             "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
         )
 
@@ -133,6 +140,7 @@ def generate_tree(dest: Path) -> None:
                 f"openapi-python-client failed for {_display(target.spec)}:\n"
                 f"{result.stdout}{result.stderr}"
             )
+        (dest / target.package / "py.typed").write_text(PY_TYPED, encoding="utf-8")
     (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
 
 
