@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,13 +30,21 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 
 # uv when it is installed, plain virtualenv otherwise; never fetch an interpreter.
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "demo"]
+nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "typing", "demo"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
 LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
 TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
-WHEEL_PACKAGES = {"eligibility_clients", "truemed_client", "goodstack_client"}
+# Every top-level package the wheel installs carries the distribution's name.
+WHEEL_PACKAGES = {
+    "eligibility_clients",
+    "eligibility_clients_truemed",
+    "eligibility_clients_goodstack",
+}
+# pyright --verifytypes eligibility_clients: the share of the public API with known types.
+VERIFYTYPES_MIN = 95.0
+CONSUMER = ROOT / "tests/consumer"
 VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
 SOURCES = CASSETTES / "sources.json"
@@ -120,7 +129,7 @@ def _fake_server(python: Path) -> Iterator[str]:
 
 @nox.session(python=None)
 def bench(session: nox.Session) -> None:
-    """Benchmarks against raw httpx and the generated clients; writes benchmarks/results.md.
+    """Benchmarks against raw httpx2 and the generated clients; writes benchmarks/results.md.
 
     Not a default session: it takes minutes and its numbers depend on the machine. Pass
     `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
@@ -225,29 +234,15 @@ def build(session: nox.Session) -> None:
     """Build the wheel, check what it holds, and import it from a fresh virtualenv."""
     session.install("build==1.3.0", "pip")
     with tempfile.TemporaryDirectory(prefix="eligibility-build-") as tmp:
-        dist = Path(tmp) / "dist"
-        session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT))
-        wheels = list(dist.glob("*.whl"))
-        if len(wheels) != 1:
-            session.error(f"expected one wheel, found {wheels}")
-        wheel = wheels[0]
+        wheel = _build_wheel(session, Path(tmp))
         _check_wheel_contents(session, wheel)
-
-        venv = Path(tmp) / "venv"
-        session.run(sys.executable, "-m", "venv", str(venv), external=True)
-        bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+        bindir = _venv_with_only(session, Path(tmp) / "venv", wheel)
         python = str(bindir / "python")
-        session.run(python, "-m", "pip", "install", "--quiet", str(wheel), external=True)
-        # Import from outside the checkout so the source tree cannot shadow the wheel.
+        # Import from outside the checkout so the source tree cannot shadow the wheel. The
+        # dev environments always hold httpx (the generator needs it); this one holds only the
+        # wheel and what it requires, so it shows what importing the package really loads.
         with session.chdir(tmp):
-            session.run(
-                python,
-                "-c",
-                "import eligibility_clients, truemed_client, goodstack_client, pathlib;"
-                "assert (pathlib.Path(eligibility_clients.__file__).parent / 'py.typed').exists();"
-                "print('wheel imports', eligibility_clients.__version__)",
-                external=True,
-            )
+            session.run(python, "-c", _IMPORT_CHECK, external=True)
             # Without the `cli` extra the command still installs, and says what it lacks.
             output = session.run(
                 str(bindir / "eligibility-clients"),
@@ -260,6 +255,41 @@ def build(session: nox.Session) -> None:
                 session.error(f"the command without its extra printed {output!r}")
             session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
     shutil.rmtree(ROOT / "build", ignore_errors=True)
+
+
+_IMPORT_CHECK = f"""
+import importlib.util, pathlib, sys
+import eligibility_clients, eligibility_clients.testing
+packages = {sorted(WHEEL_PACKAGES)!r}
+for name in packages:
+    package = __import__(name)
+    assert (pathlib.Path(package.__file__).parent / "py.typed").exists(), name
+old = sorted(m for m in sys.modules if m.partition(".")[0] in ("httpx", "httpcore"))
+assert not old, f"importing eligibility_clients loaded {{old}}"
+assert "httpx2" in sys.modules
+installed = importlib.util.find_spec("httpx") is not None
+print("wheel imports", eligibility_clients.__version__, "with py.typed in", packages)
+print("httpx modules loaded: none; httpx installed in this virtualenv:", installed)
+"""
+
+
+def _build_wheel(session: nox.Session, tmp: Path) -> Path:
+    """Build the project's wheel into `tmp`/dist and return its path."""
+    dist = tmp / "dist"
+    session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT))
+    wheels = list(dist.glob("*.whl"))
+    if len(wheels) != 1:
+        session.error(f"expected one wheel, found {wheels}")
+    return wheels[0]
+
+
+def _venv_with_only(session: nox.Session, venv: Path, wheel: Path) -> Path:
+    """A fresh virtualenv holding `wheel` and its requirements; returns its bin folder."""
+    session.run(sys.executable, "-m", "venv", str(venv), external=True)
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    python = str(bindir / "python")
+    session.run(python, "-m", "pip", "install", "--quiet", str(wheel), external=True)
+    return bindir
 
 
 def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:
@@ -277,11 +307,74 @@ def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:
     ]
     if forbidden:
         session.error(f"wheel holds files it must not ship: {forbidden}")
-    if "eligibility_clients/py.typed" not in names:
-        session.error("wheel lacks eligibility_clients/py.typed")
+    untyped = sorted(p for p in packages if f"{p}/py.typed" not in names)
+    if untyped:
+        session.error(f"wheel packages without py.typed: {untyped}")
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    with zipfile.ZipFile(wheel) as archive:
+        requires = [
+            line.removeprefix("Requires-Dist:").strip()
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist:")
+        ]
+    runtime = {_requirement_name(r) for r in requires if "extra ==" not in r}
+    if "httpx2" not in runtime or "httpx" in runtime:
+        session.error(f"the wheel must require httpx2 and not httpx; it requires {requires}")
     entry_points = next((n for n in names if n.endswith(".dist-info/entry_points.txt")), None)
     with zipfile.ZipFile(wheel) as archive:
         scripts = archive.read(entry_points).decode() if entry_points else ""
     if "eligibility-clients = eligibility_clients._cli:main" not in scripts:
         session.error(f"wheel lacks the eligibility-clients console script: {scripts!r}")
     session.log(f"{wheel.name}: {len(names)} files, packages {sorted(packages)}")
+    session.log(f"requires {sorted(runtime)} (and no httpx)")
+
+
+def _requirement_name(requirement: str) -> str:
+    name = requirement
+    for stop in " ;<>=!~[(":
+        name = name.partition(stop)[0]
+    return name.lower().replace("_", "-")
+
+
+@nox.session(name="typing", python=None)
+def consumer_typing(session: nox.Session) -> None:
+    """The installed wheel as a user's type checkers see it.
+
+    In a fresh virtualenv holding only the wheel: `tests/consumer/consumer.py` passes
+    `mypy --strict --disallow-any-expr` and pyright in strict mode, `typo.py` (one misspelt
+    field) fails both, and `pyright --verifytypes eligibility_clients` (external types
+    included) scores at least VERIFYTYPES_MIN percent.
+    """
+    _install_groups(session, "consumer-typing")
+    session.install("pip")  # build's isolated environment installs with it
+    with tempfile.TemporaryDirectory(prefix="eligibility-typing-") as tmp:
+        wheel = _build_wheel(session, Path(tmp))
+        python = str(_venv_with_only(session, Path(tmp) / "venv", wheel) / "python")
+        work = Path(tmp) / "consumer"
+        shutil.copytree(CONSUMER, work)
+        (work / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}\n')
+        mypy = ["mypy", "--strict", "--disallow-any-expr", "--python-executable", python]
+        pyright = ["pyright", "--pythonpath", python]
+        with session.chdir(work):
+            session.run(*mypy, "consumer.py")
+            session.run(*pyright, "consumer.py")
+            for checker in (mypy, pyright):
+                output = session.run(*checker, "typo.py", silent=True, success_codes=[1])
+                if "qualification_sesion_id" not in str(output):
+                    session.error(f"{checker[0]} failed typo.py, but not on the typo:\n{output}")
+                session.log(f"{checker[0]} rejects typo.py: qualification_sesion_id")
+            report = str(
+                session.run(
+                    *pyright,
+                    *("--verifytypes", "eligibility_clients"),
+                    silent=True,
+                    success_codes=[0, 1],
+                )
+            )
+        score = re.search(r"Type completeness score: ([0-9.]+)%", report)
+        if score is None:
+            session.error(f"pyright --verifytypes printed no score:\n{report}")
+        if float(score.group(1)) < VERIFYTYPES_MIN:
+            session.error(f"type completeness {score.group(1)}% < {VERIFYTYPES_MIN}%:\n{report}")
+        session.log(f"pyright --verifytypes eligibility_clients: {score.group(1)}%")
+    shutil.rmtree(ROOT / "build", ignore_errors=True)

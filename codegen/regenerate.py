@@ -61,9 +61,13 @@ class Target:
 
 
 TARGETS = (
-    Target("eligibility_clients_truemed", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"),
     Target(
-        "eligibility_clients_goodstack", ROOT / "specs/goodstack.yaml", ROOT / "codegen/goodstack.yaml"
+        "eligibility_clients_truemed", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"
+    ),
+    Target(
+        "eligibility_clients_goodstack",
+        ROOT / "specs/goodstack.yaml",
+        ROOT / "codegen/goodstack.yaml",
     ),
 )
 

@@ -12,7 +12,7 @@ Everything users need is importable from here: the four clients, the page classe
 exception hierarchy (all derived from `APIError`), and the item and enum types.
 """
 
-from goodstack_client.models import (
+from eligibility_clients_goodstack.models import (
     ActivitySubTag,
     ActivityTag,
     EligibilityStatus,
@@ -22,7 +22,7 @@ from goodstack_client.models import (
     EligibilitySubscriptionStatus,
     SortDirection,
 )
-from truemed_client.models import QualificationSession, QualificationSessionStatus
+from eligibility_clients_truemed.models import QualificationSession, QualificationSessionStatus
 
 from ._errors import (
     APIConnectionError,

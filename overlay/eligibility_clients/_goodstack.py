@@ -8,11 +8,11 @@ from operator import attrgetter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
-from goodstack_client.api.eligibility_subscriptions import (
+import httpx2
+from eligibility_clients_goodstack.api.eligibility_subscriptions import (
     list_eligibility_subscriptions as _operation,
 )
-from goodstack_client.models import (
+from eligibility_clients_goodstack.models import (
     EligibilitySubscription,
     EligibilitySubscriptionList,
     EligibilitySubscriptionSort,
@@ -91,7 +91,7 @@ def _total_count(envelope: EligibilitySubscriptionList) -> int | None:
 def _next_request(
     request: PageRequest,
     envelope: EligibilitySubscriptionList,
-    response: httpx.Response,
+    response: httpx2.Response,
     api_host: str,
 ) -> PageRequest | None:
     """The request for the page after `request`, or None when this was the last page.
@@ -141,7 +141,7 @@ def _next_request(
     )
 
 
-def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscription]:
+def _loaded(response: httpx2.Response, api_host: str) -> Loaded[EligibilitySubscription]:
     envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
 
     def link(request: PageRequest) -> Link:
@@ -154,7 +154,7 @@ def _loaded(response: httpx.Response, api_host: str) -> Loaded[EligibilitySubscr
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx2.Client) -> None:
         self._http = http
 
     def list(
@@ -223,7 +223,7 @@ class EligibilitySubscriptions:
 class AsyncEligibilitySubscriptions:
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx2.AsyncClient) -> None:
         self._http = http
 
     def list(
@@ -275,21 +275,21 @@ class GoodstackClient(SyncAPIClient):
             Plain `http://` is allowed only for loopback hosts.
         environment: `"production"` (api.goodstack.io) or `"sandbox"`
             (sandbox-api.goodstack.io).
-        timeout: Seconds (float) or an `httpx.Timeout`. A float sets the total; connecting
+        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
+        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx2.BaseTransport | None = None,
     ) -> None:
         super().__init__(
             GOODSTACK,
@@ -306,17 +306,17 @@ class GoodstackClient(SyncAPIClient):
 class AsyncGoodstackClient(AsyncAPIClient):
     """Async client for Goodstack's List Eligibility Subscriptions.
 
-    Arguments as `GoodstackClient`, with an `httpx.AsyncBaseTransport` as `transport`.
+    Arguments as `GoodstackClient`, with an `httpx2.AsyncBaseTransport` as `transport`.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
             GOODSTACK,

@@ -8,9 +8,11 @@ from functools import partial
 from operator import attrgetter
 from typing import Any
 
-import httpx
-from truemed_client.api.qualification_sessions import list_qualification_sessions as _operation
-from truemed_client.models import (
+import httpx2
+from eligibility_clients_truemed.api.qualification_sessions import (
+    list_qualification_sessions as _operation,
+)
+from eligibility_clients_truemed.models import (
     Pagination,
     QualificationSession,
     QualificationSessionList,
@@ -81,7 +83,7 @@ def _total_count(envelope: QualificationSessionList) -> int | None:
 
 
 def _next_request(
-    request: PageRequest, envelope: QualificationSessionList, response: httpx.Response
+    request: PageRequest, envelope: QualificationSessionList, response: httpx2.Response
 ) -> PageRequest | None:
     """The request for the page after `request`, or None when this was the last page.
 
@@ -128,7 +130,7 @@ def _last_page(envelope: QualificationSessionList) -> int | None:
 
 
 def _link(
-    envelope: QualificationSessionList, response: httpx.Response, request: PageRequest
+    envelope: QualificationSessionList, response: httpx2.Response, request: PageRequest
 ) -> Link:
     """The next request, and the numbered pages after it up to the reported `last_page`.
 
@@ -151,7 +153,7 @@ def _link(
     return Link(next_request, ahead)
 
 
-def _loaded(response: httpx.Response) -> Loaded[QualificationSession]:
+def _loaded(response: httpx2.Response) -> Loaded[QualificationSession]:
     envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
     return Loaded(
         envelope.qualification_sessions,
@@ -163,7 +165,7 @@ def _loaded(response: httpx.Response) -> Loaded[QualificationSession]:
 class QualificationSessions:
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx2.Client) -> None:
         self._http = http
 
     def list(
@@ -222,7 +224,7 @@ class QualificationSessions:
 class AsyncQualificationSessions:
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx2.AsyncClient) -> None:
         self._http = http
 
     def list(
@@ -266,21 +268,21 @@ class TruemedClient(SyncAPIClient):
         base_url: API root. Default: env `TRUEMED_BASE_URL`, else the `environment`'s host.
             Plain `http://` is allowed only for loopback hosts.
         environment: `"production"` (api.truemed.com) or `"sandbox"` (dev-api.truemed.com).
-        timeout: Seconds (float) or an `httpx.Timeout`. A float sets the total; connecting
+        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
+        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx2.BaseTransport | None = None,
     ) -> None:
         super().__init__(
             TRUEMED,
@@ -297,17 +299,17 @@ class TruemedClient(SyncAPIClient):
 class AsyncTruemedClient(AsyncAPIClient):
     """Async client for Truemed's List Qualification Sessions; arguments as `TruemedClient`.
 
-    `transport` must be an `httpx.AsyncBaseTransport`.
+    `transport` must be an `httpx2.AsyncBaseTransport`.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
             TRUEMED,

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from typing import Any, NoReturn, TypeVar
 
 import click
-from goodstack_client.models import EligibilitySubscriptionStatus
-from truemed_client.models import QualificationSessionStatus
+from eligibility_clients_goodstack.models import EligibilitySubscriptionStatus
+from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from .._errors import (
     APIConnectionError,

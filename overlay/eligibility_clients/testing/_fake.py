@@ -8,7 +8,7 @@ import threading
 import time
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._faults import ConnectionDropped, Faults, apply_fault
 
@@ -28,16 +28,16 @@ class FakeAPI:
     def __init__(self, *, api_key: str | None = None) -> None:
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
         self.faults = Faults()
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
         # Guards the records and the log: the sync client may fetch pages from several threads.
         self._lock = threading.RLock()
 
     @property
     def transport(self) -> FakeTransport:
-        """An httpx transport (sync and async) that answers from this fake, with no sockets."""
+        """An httpx2 transport (sync and async) that answers from this fake, with no sockets."""
         return FakeTransport(self)
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer one request as the vendor would (without the latency, which callers add).
 
         Raises:
@@ -50,7 +50,7 @@ class FakeAPI:
             return apply_fault(fault, request, self._respond, self.error_response)
         return self._respond(request)
 
-    def _respond(self, request: httpx.Request) -> httpx.Response:
+    def _respond(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.rstrip("/") != self.PATH:
             return self.error_response(404, "not_found", f"No route for {request.url.path}")
         if request.method != "GET":
@@ -61,13 +61,13 @@ class FakeAPI:
         with self._lock:
             return self._answer(request)
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         raise NotImplementedError
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         raise NotImplementedError
 
-    def error_response(self, status: int, code: str, message: str) -> httpx.Response:
+    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
         """A response carrying this vendor's error body."""
         raise NotImplementedError
 
@@ -79,17 +79,17 @@ class FakeAPI:
         raise NotImplementedError
 
 
-def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
     """A JSON response encoded compactly, as both vendors send it."""
     content = json.dumps(body, separators=(",", ":")).encode()
-    return httpx.Response(
+    return httpx2.Response(
         status,
         headers={"Content-Type": "application/json", **(headers or {})},
         content=content,
     )
 
 
-class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
     """Serve a fake in-process: pass it as `transport=` to a sync or an async client.
 
     Latency is slept in the calling thread (sync) or awaited (async), so concurrent requests
@@ -99,25 +99,25 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def __init__(self, fake: FakeAPI) -> None:
         self.fake = fake
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer a sync client's request."""
         request.read()
         if self.fake.faults.latency > 0:
             time.sleep(self.fake.faults.latency)
         return self._answer(request)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer an async client's request."""
         await request.aread()
         if self.fake.faults.latency > 0:
             await asyncio.sleep(self.fake.faults.latency)
         return self._answer(request)
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         try:
             return self.fake.handle_request(request)
         except ConnectionDropped as exc:
-            raise httpx.RemoteProtocolError(
+            raise httpx2.RemoteProtocolError(
                 "Server disconnected without sending a response.", request=request
             ) from exc
 

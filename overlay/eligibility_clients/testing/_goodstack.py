@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
-from goodstack_client.models import EligibilitySubscriptionSort, SortDirection
+import httpx2
+from eligibility_clients_goodstack.models import EligibilitySubscriptionSort, SortDirection
 
 from . import _data
 from ._fake import FakeAPI, json_response
@@ -99,7 +99,7 @@ class FakeGoodstack(FakeAPI):
         with self._lock:
             self._cursor_generation += 1
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         given = request.headers.get("authorization", "")
         if given.startswith("pk_"):
             return self.error_response(
@@ -111,13 +111,13 @@ class FakeGoodstack(FakeAPI):
 
     def error_response(
         self, status: int, code: str, message: str, reasons: list[str] | None = None
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """Goodstack's error body: `{"error": {code, title, message, reasons}}`."""
         title = _TITLES.get(status, "Internal Server Error" if status >= 500 else "Error")
         error = {"code": code, "title": title, "message": message, "reasons": reasons}
         return json_response(status, {"error": error})
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         params = request.url.params
         reasons: list[str] = []
         size = _page_size(params.get("pageSize"), reasons)
@@ -216,7 +216,7 @@ def _page_size(raw: str | None, reasons: list[str]) -> int:
 
 
 def _choice(
-    params: httpx.QueryParams, name: str, allowed: tuple[str, ...], reasons: list[str]
+    params: httpx2.QueryParams, name: str, allowed: tuple[str, ...], reasons: list[str]
 ) -> str | None:
     value: str | None = params.get(name)
     if value is not None and value not in allowed:
@@ -225,7 +225,7 @@ def _choice(
     return value
 
 
-def _instant(params: httpx.QueryParams, name: str, reasons: list[str]) -> datetime | None:
+def _instant(params: httpx2.QueryParams, name: str, reasons: list[str]) -> datetime | None:
     value = params.get(name)
     if value is None:
         return None

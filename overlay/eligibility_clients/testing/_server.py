@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, ClassVar
 
-import httpx
+import httpx2
 
 from ._fake import FakeAPI
 from ._faults import ConnectionDropped
@@ -144,7 +144,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host = self.headers.get("Host") or "localhost"
-        request = httpx.Request(
+        request = httpx2.Request(
             self.command, f"http://{host}{self.path}", headers=self.headers.items(), content=body
         )
         fake = next((f for f in self.fakes if request.url.path.startswith(f.PATH)), None)

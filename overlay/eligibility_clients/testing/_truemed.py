@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-import httpx
+import httpx2
 
 from . import _data
 from ._fake import FakeAPI, json_response
@@ -74,12 +74,12 @@ class FakeTruemed(FakeAPI):
             self.sessions.insert(0, record)
         return record
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         if request.headers.get("x-truemed-api-key") == self.api_key and self.api_key:
             return None
         return self.error_response(401, "Unauthorized", "Invalid or missing API key.")
 
-    def error_response(self, status: int, code: str, message: str) -> httpx.Response:
+    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
         """Truemed's error body: `{"error": <code>, "message": <details>}`."""
         names = {
             "not_found": "NotFound",
@@ -89,7 +89,7 @@ class FakeTruemed(FakeAPI):
         }
         return json_response(status, {"error": names.get(code, code), "message": message})
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         params = request.url.params
         problems: list[str] = []
         page = _positive_int(params, "page", 1, problems)
@@ -136,7 +136,7 @@ class FakeTruemed(FakeAPI):
         )
 
 
-def _positive_int(params: httpx.QueryParams, name: str, default: int, problems: list[str]) -> int:
+def _positive_int(params: httpx2.QueryParams, name: str, default: int, problems: list[str]) -> int:
     raw = params.get(name)
     if raw is None:
         return default
