@@ -300,7 +300,9 @@ class GoodstackClient(SyncAPIClient):
             max_retries=max_retries,
             transport=transport,
         )
-        self.eligibility_subscriptions = EligibilitySubscriptions(self._http)
+        self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(
+            self._http
+        )
 
 
 class AsyncGoodstackClient(AsyncAPIClient):
@@ -327,4 +329,6 @@ class AsyncGoodstackClient(AsyncAPIClient):
             max_retries=max_retries,
             transport=transport,
         )
-        self.eligibility_subscriptions = AsyncEligibilitySubscriptions(self._http)
+        self.eligibility_subscriptions: AsyncEligibilitySubscriptions = (
+            AsyncEligibilitySubscriptions(self._http)
+        )

@@ -293,7 +293,7 @@ class TruemedClient(SyncAPIClient):
             max_retries=max_retries,
             transport=transport,
         )
-        self.qualification_sessions = QualificationSessions(self._http)
+        self.qualification_sessions: QualificationSessions = QualificationSessions(self._http)
 
 
 class AsyncTruemedClient(AsyncAPIClient):
@@ -320,4 +320,6 @@ class AsyncTruemedClient(AsyncAPIClient):
             max_retries=max_retries,
             transport=transport,
         )
-        self.qualification_sessions = AsyncQualificationSessions(self._http)
+        self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(
+            self._http
+        )

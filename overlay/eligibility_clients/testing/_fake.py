@@ -27,7 +27,7 @@ class FakeAPI:
 
     def __init__(self, *, api_key: str | None = None) -> None:
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
-        self.faults = Faults()
+        self.faults: Faults = Faults()
         self.requests: list[httpx2.Request] = []
         # Guards the records and the log: the sync client may fetch pages from several threads.
         self._lock = threading.RLock()

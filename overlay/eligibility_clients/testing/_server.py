@@ -45,8 +45,8 @@ class FakeServer:
     ) -> None:
         if not _is_loopback(host):
             raise ValueError(f"the fakes serve on loopback only; {host!r} is not a loopback host")
-        self.truemed = truemed if truemed is not None else FakeTruemed()
-        self.goodstack = goodstack if goodstack is not None else FakeGoodstack()
+        self.truemed: FakeTruemed = truemed if truemed is not None else FakeTruemed()
+        self.goodstack: FakeGoodstack = goodstack if goodstack is not None else FakeGoodstack()
         self._address = (host, port)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
