@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -42,8 +41,12 @@ WHEEL_PACKAGES = {
     "eligibility_clients_truemed",
     "eligibility_clients_goodstack",
 }
-# pyright --verifytypes eligibility_clients: the share of the public API with known types.
-VERIFYTYPES_MIN = 95.0
+# pyright --verifytypes eligibility_clients, without --ignoreexternal: the share of the public
+# API with fully known types. Our own code scores 100% (checked with --ignoreexternal); the rest
+# is httpx2's: its Request and Response leave attributes unannotated, so every exported name
+# whose signature mentions them (the clients' `transport=`, the exceptions' `response`, the
+# fakes) counts as ambiguous. This floor catches a regression until httpx2 annotates them.
+VERIFYTYPES_MIN = 46.0
 CONSUMER = ROOT / "tests/consumer"
 VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
@@ -336,14 +339,53 @@ def _requirement_name(requirement: str) -> str:
     return name.lower().replace("_", "-")
 
 
+def _verifytypes(session: nox.Session, command: list[str], path: str, minimum: float) -> None:
+    """Run `pyright --verifytypes ... --outputjson`; fail below `minimum` percent.
+
+    Without --ignoreexternal, pyright also grades the httpx2 types our signatures mention
+    (`httpx2.Request`, `httpx2.Response`, the transports), and httpx2 2.16 leaves some of their
+    attributes unannotated. So besides the score, every symbol that is not fully known must
+    owe it to httpx2: a gap that starts in this distribution's own code fails the check.
+    """
+    # Not session.run: nox puts the session's own bin folder first on PATH, and that python
+    # does not hold the wheel.
+    session.log(" ".join(command))
+    result = subprocess.run(
+        command, env={**os.environ, "PATH": path}, capture_output=True, text=True, check=False
+    )
+    output = result.stdout
+    if result.returncode not in (0, 1) or "{" not in output:
+        session.error(f"pyright --verifytypes failed:\n{output}{result.stderr}")
+    report = json.loads(output[output.index("{") : output.rindex("}") + 1])["typeCompleteness"]
+    score = 100 * report["completenessScore"]
+    own_gaps = sorted(
+        symbol["name"]
+        for symbol in report["symbols"]
+        if not symbol["isTypeKnown"]
+        and not symbol["name"].startswith("httpx2.")
+        and any("partially unknown" not in d["message"] for d in symbol["diagnostics"])
+    )
+    counts = report["exportedSymbolCounts"]
+    summary = (
+        f"{' '.join(command[1:-1])}: {score:.1f}% ({counts['withKnownType']} of "
+        f"{sum(counts.values())} exported symbols known)"
+    )
+    if own_gaps:
+        session.error(f"{summary}; not fully typed in our own code: {own_gaps}")
+    if score < minimum:
+        session.error(f"{summary}, below {minimum}%")
+    session.log(f"{summary}; every gap is in httpx2's own annotations")
+
+
 @nox.session(name="typing", python=None)
 def consumer_typing(session: nox.Session) -> None:
     """The installed wheel as a user's type checkers see it.
 
     In a fresh virtualenv holding only the wheel: `tests/consumer/consumer.py` passes
     `mypy --strict --disallow-any-expr` and pyright in strict mode, `typo.py` (one misspelt
-    field) fails both, and `pyright --verifytypes eligibility_clients` (external types
-    included) scores at least VERIFYTYPES_MIN percent.
+    field) fails both. `pyright --verifytypes eligibility_clients` scores 100% with
+    --ignoreexternal, and without it at least VERIFYTYPES_MIN percent, with no gap that starts
+    in this distribution's code (see `_verifytypes`).
     """
     _install_groups(session, "consumer-typing")
     session.install("pip")  # build's isolated environment installs with it
@@ -363,18 +405,10 @@ def consumer_typing(session: nox.Session) -> None:
                 if "qualification_sesion_id" not in str(output):
                     session.error(f"{checker[0]} failed typo.py, but not on the typo:\n{output}")
                 session.log(f"{checker[0]} rejects typo.py: qualification_sesion_id")
-            report = str(
-                session.run(
-                    *pyright,
-                    *("--verifytypes", "eligibility_clients"),
-                    silent=True,
-                    success_codes=[0, 1],
-                )
-            )
-        score = re.search(r"Type completeness score: ([0-9.]+)%", report)
-        if score is None:
-            session.error(f"pyright --verifytypes printed no score:\n{report}")
-        if float(score.group(1)) < VERIFYTYPES_MIN:
-            session.error(f"type completeness {score.group(1)}% < {VERIFYTYPES_MIN}%:\n{report}")
-        session.log(f"pyright --verifytypes eligibility_clients: {score.group(1)}%")
+        # --verifytypes ignores --pythonpath: it takes the first `python` on PATH.
+        venv_path = os.pathsep.join([str(Path(python).parent), os.environ.get("PATH", "")])
+        verify = [str(Path(session.bin) / "pyright"), "--verifytypes", "eligibility_clients"]
+        with session.chdir(work):
+            for flags, minimum in ((["--ignoreexternal"], 100.0), ([], VERIFYTYPES_MIN)):
+                _verifytypes(session, [*verify, *flags, "--outputjson"], venv_path, minimum)
     shutil.rmtree(ROOT / "build", ignore_errors=True)
