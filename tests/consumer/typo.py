@@ -28,9 +28,9 @@ def created(session: QualificationSession) -> datetime.datetime | None:
     return session.created_at
 
 
-async def subscription_ids(client: AsyncGoodstackClient) -> list[str]:
-    """Ids of the live subscriptions, walked asynchronously."""
-    ids: list[str] = []
+async def subscription_ids(client: AsyncGoodstackClient) -> list[str | None]:
+    """Ids of the live subscriptions, walked asynchronously (Goodstack promises no field)."""
+    ids: list[str | None] = []
     async for subscription in client.eligibility_subscriptions.list(status="live"):
         ids.append(subscription.id)
     return ids
