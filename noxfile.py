@@ -1,4 +1,4 @@
-"""Development sessions. A plain `nox` runs lint, typecheck, tests, drift, build and demo.
+"""Development sessions. A plain `nox` runs lint, typecheck, tests, drift, api, build and demo.
 
 `nox -s demo` installs the package with its command and runs it against the built-in fakes;
 it is in the default run so that CI proves the README's "Try it" command works.
@@ -29,12 +29,14 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 
 # uv when it is installed, plain virtualenv otherwise; never fetch an interpreter.
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "typecheck", "tests", "drift", "build", "typing", "demo"]
+nox.options.sessions = ["lint", "typecheck", "tests", "drift", "api", "build", "typing", "demo"]
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
-LINTED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
-TYPED = ["overlay", "tests", "codegen", "benchmarks", "noxfile.py"]
+LINTED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
+TYPED = ["overlay", "tests", "codegen", "benchmarks", "scripts", "noxfile.py"]
+WORKFLOWS = ".github/workflows"
+DIST = ROOT / "dist"
 # Every top-level package the wheel installs carries the distribution's name.
 WHEEL_PACKAGES = {
     "eligibility_clients",
@@ -59,10 +61,38 @@ def _install_groups(session: nox.Session, *groups: str) -> None:
 
 @nox.session(python=None)
 def lint(session: nox.Session) -> None:
-    """Ruff lint and format check on everything hand-written."""
+    """Ruff on everything hand-written; actionlint and zizmor on the CI workflows."""
     _install_groups(session, "lint")
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
+    session.run("actionlint", "-no-color")
+    # --offline: the audits that would ask GitHub's API are skipped, so lint needs no network.
+    session.run("zizmor", "--offline", "--no-progress", WORKFLOWS)
+
+
+@nox.session(python=None)
+def api(session: nox.Session) -> None:
+    """Compare the public API with the last release's snapshot; fail if the bump is too small.
+
+    Prints each change (`QualificationSession.fee: removed (breaking)`), and checks that
+    `_version.py`, the snapshot and CHANGELOG.md's newest entry agree. `-- --update` rewrites
+    the snapshot (the release command does that for you).
+    """
+    _install_groups(session, "api")
+    session.run("python", "-m", "codegen.api", *session.posargs)
+
+
+@nox.session(python=None)
+def release(session: nox.Session) -> None:
+    """Cut a release: `nox -s release -- minor` (or major, patch, auto, X.Y.Z).
+
+    Needs a clean git tree. Bumps `_version.py`, dates CHANGELOG.md's `## [Unreleased]`
+    section, rewrites the API snapshot, builds the wheel and sdist into dist/, checks that
+    they all agree, then commits those files and tags `vX.Y.Z`. `--date YYYY-MM-DD` sets the
+    release date (default: today).
+    """
+    _install_groups(session, "release")
+    session.run("python", "-m", "codegen.release", *session.posargs)
 
 
 @nox.session(python=None)
@@ -234,11 +264,17 @@ def record(session: nox.Session) -> None:
 
 @nox.session(python=None)
 def build(session: nox.Session) -> None:
-    """Build the wheel, check what it holds, and import it from a fresh virtualenv."""
+    """Build the wheel and sdist into dist/, check the wheel, and import it from a fresh venv."""
     session.install("build==1.3.0", "pip")
     with tempfile.TemporaryDirectory(prefix="eligibility-build-") as tmp:
-        wheel = _build_wheel(session, Path(tmp))
+        built = Path(tmp) / "dist"
+        session.run("python", "-m", "build", "--outdir", str(built), str(ROOT))
+        wheels, sdists = list(built.glob("*.whl")), list(built.glob("*.tar.gz"))
+        if len(wheels) != 1 or len(sdists) != 1:
+            session.error(f"expected one wheel and one sdist, found {wheels + sdists}")
+        wheel = wheels[0]
         _check_wheel_contents(session, wheel)
+
         bindir = _venv_with_only(session, Path(tmp) / "venv", wheel)
         python = str(bindir / "python")
         # Import from outside the checkout so the source tree cannot shadow the wheel. The
@@ -257,6 +293,12 @@ def build(session: nox.Session) -> None:
             if "eligibility-clients[cli]" not in str(output):
                 session.error(f"the command without its extra printed {output!r}")
             session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
+            _check_consumer_project(session, python, Path(tmp))
+        # Kept in dist/ (git-ignored) to hand to a team: the wheel a release pins.
+        DIST.mkdir(exist_ok=True)
+        for artifact in (wheel, sdists[0]):
+            shutil.copy2(artifact, DIST / artifact.name)
+            session.log(f"dist/{artifact.name}")
     shutil.rmtree(ROOT / "build", ignore_errors=True)
 
 
@@ -288,11 +330,35 @@ def _build_wheel(session: nox.Session, tmp: Path) -> Path:
 
 def _venv_with_only(session: nox.Session, venv: Path, wheel: Path) -> Path:
     """A fresh virtualenv holding `wheel` and its requirements; returns its bin folder."""
-    session.run(sys.executable, "-m", "venv", str(venv), external=True)
+    # virtualenv (a nox dependency) rather than venv: it needs no ensurepip, which Debian's
+    # python3 lacks without python3-venv.
+    session.run(sys.executable, "-m", "virtualenv", "--quiet", str(venv), external=True)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = str(bindir / "python")
     session.run(python, "-m", "pip", "install", "--quiet", str(wheel), external=True)
     return bindir
+
+
+def _check_consumer_project(session: nox.Session, python: str, tmp: Path) -> None:
+    """A consumer's suite on the wheel: plugin fixtures, sleepless faults, a cassette."""
+    testing = [
+        req
+        for req in nox.project.dependency_groups(PYPROJECT, "test")
+        if req.startswith(("pytest==", "pytest-recording==", "vcrpy=="))
+    ]
+    session.run(python, "-m", "pip", "install", "--quiet", *testing, external=True)
+    project = tmp / "consumer"
+    project.mkdir()
+    shutil.copy(ROOT / "tests/consumer/consumer_checks.py", project / "test_consumer.py")
+    pytest = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_consumer.py"]
+    with session.chdir(project):
+        session.run(*pytest, "--record-mode=once", external=True)
+        cassettes = list(project.glob("cassettes/*/*.yaml"))
+        text = "".join(path.read_text(encoding="utf-8") for path in cassettes)
+        if not cassettes or "<redacted>" not in text or "sk_live_consumer" in text:
+            session.error(f"the consumer's cassettes {cassettes} hold a key or nothing")
+        session.run(*pytest, "--record-mode=none", external=True, env={"CONSUMER_REPLAY": "1"})
+    session.log("consumer project: fixtures, faults without sleeping, a cassette with no key")
 
 
 def _check_wheel_contents(session: nox.Session, wheel: Path) -> None:

@@ -519,7 +519,7 @@ def test_progress_shows_while_writing_to_a_file(tmp_path: Path) -> None:
     code, screen, _ = on_terminal(["goodstack", "subscriptions", "--fake", "-o", str(target)])
     assert code == 0, screen
     assert "Goodstack subscriptions" in screen
-    assert "33/33 items · 2 pages" in screen
+    assert "33/33 items · 1 page " in screen
     assert records(target.read_text(encoding="utf-8")) == goodstack_expected()
 
 

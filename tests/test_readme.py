@@ -6,8 +6,9 @@
 - `console` blocks are taken line by line. Commands of this package (`eligibility-clients`,
   `python -m eligibility_clients...`, `python -m codegen...`) are run for real against the fakes;
   a trailing `# exit N` comment says which exit status the line expects. `nox` lines must name
-  sessions (and arguments) the noxfile defines: running nox inside the test suite would
-  recurse, and CI runs the default sessions anyway. `pip install` lines must install this
+  sessions (and arguments) the noxfile defines, and so must `python3 scripts/dev.py` lines,
+  which run nox: running nox inside the test suite would recurse, and CI runs the default
+  sessions anyway. `pip install` lines must install this
   project or nox. `export` lines must set variables the package reads, to the values the
   fakes accept. A line no rule covers fails the test, so a new kind of example needs a rule.
 """
@@ -154,6 +155,8 @@ def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_pa
         check_export(words[1:])
     elif words[0] == "nox":
         check_nox(words[1:])
+    elif words[:2] == ["python3", "scripts/dev.py"]:
+        check_nox(words[2:])
     elif words[0] == "pip" or words[:3] == ["python", "-m", "pip"]:
         check_pip(words[words.index("install") + 1 :])
     elif words[0] == "eligibility-clients" or words[:3] == ["python", "-m", "eligibility_clients"]:

@@ -31,6 +31,7 @@ from ._export import (
     InvalidArguments,
     Options,
     OutputError,
+    Terminated,
     export,
 )
 from ._output import FORMATS
@@ -41,6 +42,7 @@ EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_API = 4
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 EPILOG = """\b
 Keys are read only from the environment, never from a flag (flags end up in shell history):
@@ -55,6 +57,11 @@ Exit status:
   3    authentication: no key set, or the API answered 401 or 403
   4    any other API error, network errors included
   130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)
+
+\b
+Choice values (--status, --sort, --direction, --format, --environment) are case-insensitive
+and sent as the API spells them: --direction asc sends ASC.
 """
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,6 +111,9 @@ class _Root(click.Group):
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("Interrupted.", err=True)
             code = EXIT_INTERRUPTED
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            code = EXIT_TERMINATED
         except click.ClickException as exc:
             _report(exc)
             code = exc.exit_code
@@ -154,13 +164,18 @@ def _instant(
     return moment
 
 
+def _choice(values: Sequence[str]) -> click.Choice[str]:
+    """The one case rule for every choice: any case accepted, the API's spelling sent."""
+    return click.Choice(list(values), case_sensitive=False)
+
+
 def _common_options(command: F) -> F:
     """The options every list command shares, after its own filters in `--help`."""
     options = [
         click.option(
             "--format",
             "format_",
-            type=click.Choice(FORMATS),
+            type=_choice(FORMATS),
             help="Output format. Default: table on a terminal, jsonl otherwise.",
         ),
         click.option(
@@ -186,7 +201,7 @@ def _common_options(command: F) -> F:
         ),
         click.option(
             "--environment",
-            type=click.Choice(["production", "sandbox"]),
+            type=_choice(["production", "sandbox"]),
             help="The API's host when no base URL is set.  [default: production]",
         ),
         click.option(
@@ -243,9 +258,7 @@ def goodstack() -> None:
 
 
 @truemed.command("sessions", epilog=EPILOG)
-@click.option(
-    "--status", type=click.Choice([status.value for status in QualificationSessionStatus])
-)
+@click.option("--status", type=_choice([status.value for status in QualificationSessionStatus]))
 @click.option("--user-id", metavar="ID", help="Only this user's sessions.")
 @click.option(
     "--search",
@@ -282,9 +295,7 @@ def sessions(
 
 
 @goodstack.command("subscriptions", epilog=EPILOG)
-@click.option(
-    "--status", type=click.Choice([status.value for status in EligibilitySubscriptionStatus])
-)
+@click.option("--status", type=_choice([status.value for status in EligibilitySubscriptionStatus]))
 @click.option("--query", metavar="ORGANISATION_ID", help="Only this organisation's subscriptions.")
 @click.option(
     "--start-date",
@@ -303,17 +314,17 @@ def sessions(
     default=None,
     help="Only subscriptions with (or without) a recognised organisation.",
 )
-@click.option("--sort", type=click.Choice(["id"]), help="Sort by id instead of creation time.")
+@click.option("--sort", type=_choice(["id"]), help="Sort by id instead of creation time.")
 @click.option(
     "--direction",
-    type=click.Choice(["ASC", "DESC"], case_sensitive=False),
+    type=_choice(["ASC", "DESC"]),
     help="Sort direction (API: DESC).",
 )
 @click.option(
     "--page-size",
     type=click.IntRange(1, 100),
     metavar="N",
-    help="Records per request, 1 to 100 (API: 25).",
+    help="Records per request, 1 to 100.  [default: 100, the most the API allows]",
 )
 @_common_options
 def subscriptions(

@@ -6,9 +6,13 @@ walk yields it, and `--limit` stops the walk before it asks for another page.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO, cast
 
@@ -33,6 +37,10 @@ class OutputError(Exception):
     """The output file could not be opened or written."""
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so the output's temporary file is removed."""
+
+
 class Model(Protocol):
     """What the export needs of an item: its wire-format dict."""
 
@@ -53,6 +61,9 @@ class Endpoint:
     client: Callable[..., SyncAPIClient]
     fake: Callable[[], FakeAPI]
     lister: Callable[[SyncAPIClient], Lister]
+    #: Sent when the user gives no page size: the most the API documents, None when it
+    #: documents no maximum (the API's own default then applies).
+    default_page_size: int | None = None
 
 
 def _sessions(client: SyncAPIClient) -> Lister:
@@ -78,6 +89,7 @@ GOODSTACK_SUBSCRIPTIONS = Endpoint(
     client=GoodstackClient,
     fake=FakeGoodstack,
     lister=_subscriptions,
+    default_page_size=100,
 )
 
 
@@ -151,6 +163,8 @@ def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> 
     with progress, _connect(endpoint, options, progress.page_fetched) as client:
         lister = endpoint.lister(client)
         arguments = {**filters, "concurrency": options.concurrency}
+        if endpoint.default_page_size is not None:
+            arguments.setdefault("page_size", endpoint.default_page_size)
         try:
             page = lister(**arguments)
         except MissingAPIKeyError:
@@ -209,15 +223,58 @@ def _connect(
 
 @contextmanager
 def _open_output(path: str | None) -> Iterator[TextIO]:
+    """Stdout, or a temporary file beside `path` that replaces it only once the export is done.
+
+    An error, Ctrl-C or SIGTERM leaves an existing file as it was and removes the temporary
+    one; readers of `path` never see a partial export.
+    """
     if path is None or path == "-":
         yield sys.stdout
         return
+    target = os.path.abspath(path)
+    folder, name = os.path.split(target)
+    with _sigterm_raises():
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        try:
+            with open(handle, "w", encoding="utf-8", newline="") as stream:
+                yield stream
+            with _writing():
+                os.chmod(temporary, _mode_for(target))
+                os.replace(temporary, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def _mode_for(target: str) -> int:
+    # mkstemp makes the file 0600; the export gets the mode the file had, else the usual one.
     try:
-        stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    with stream:
-        yield stream
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While writing a file, SIGTERM raises `Terminated` so the cleanup above runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may install a handler; an embedding app owns signals
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager

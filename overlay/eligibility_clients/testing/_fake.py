@@ -89,29 +89,32 @@ def json_response(status: int, body: Any, headers: dict[str, str] | None = None)
     )
 
 
-class FakeTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
+class FakeTransport(httpx2.MockTransport):
     """Serve a fake in-process: pass it as `transport=` to a sync or an async client.
 
     Latency is slept in the calling thread (sync) or awaited (async), so concurrent requests
     overlap as they would on a real network.
+
+    It is an `httpx2.MockTransport` that delegates to the class's own `handle_request` after
+    the latency, so vcrpy, which patches `MockTransport`, records and replays what goes through
+    it like any network request.
     """
 
     def __init__(self, fake: FakeAPI) -> None:
+        super().__init__(self._answer)
         self.fake = fake
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer a sync client's request."""
-        request.read()
         if self.fake.faults.latency > 0:
             time.sleep(self.fake.faults.latency)
-        return self._answer(request)
+        return super().handle_request(request)
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer an async client's request."""
-        await request.aread()
         if self.fake.faults.latency > 0:
             await asyncio.sleep(self.fake.faults.latency)
-        return self._answer(request)
+        return await super().handle_async_request(request)
 
     def _answer(self, request: httpx2.Request) -> httpx2.Response:
         try:

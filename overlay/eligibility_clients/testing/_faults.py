@@ -44,6 +44,10 @@ class Faults:
     fake.faults.latency = 0.05
     fake.faults.rate_limit(retry_after=2).server_errors(times=2)
     ```
+
+    Error answers carry `Retry-After: 0` unless `retry_after=` asks for a delay (or `None`, no
+    header, for the client's own backoff): a client retries them at once, so a test of its
+    error handling does not wait out real backoff.
     """
 
     def __init__(self) -> None:
@@ -51,15 +55,17 @@ class Faults:
         self._queue: deque[_Fault] = deque()
         self._lock = threading.Lock()
 
-    def rate_limit(self, *, times: int = 1, retry_after: float | None = 1.0) -> Faults:
-        """Answer 429 with the vendor's error body and a `Retry-After` header (None: no header)."""
-        return self._add(_Fault("rate_limit", 429, retry_after), times)
+    def rate_limit(self, *, times: int = 1, retry_after: float | None = 0.0) -> Faults:
+        """Answer 429 with the vendor's error body and `Retry-After` (None: no header)."""
+        return self._add(_Fault("rate_limit", 429, _seconds(retry_after)), times)
 
-    def server_errors(self, *, times: int = 1, status: int = 503) -> Faults:
-        """Answer a 5xx with the vendor's error body, `times` requests in a row."""
+    def server_errors(
+        self, *, times: int = 1, status: int = 503, retry_after: float | None = 0.0
+    ) -> Faults:
+        """Answer a 5xx with the vendor's error body and `Retry-After` (None: no header)."""
         if not 500 <= status <= 599:
             raise ValueError(f"server_errors needs a 5xx status, got {status}")
-        return self._add(_Fault("server_error", status), times)
+        return self._add(_Fault("server_error", status, _seconds(retry_after)), times)
 
     def drop_connection(self, *, times: int = 1) -> Faults:
         """Close the connection without an answer (httpx2 raises `RemoteProtocolError`)."""
@@ -73,15 +79,17 @@ class Faults:
         """Answer 200 with a plain-text body where JSON belongs."""
         return self._add(_Fault("non_json", 200), times)
 
-    def html_error(self, *, times: int = 1, status: int = 502) -> Faults:
+    def html_error(
+        self, *, times: int = 1, status: int = 502, retry_after: float | None = 0.0
+    ) -> Faults:
         """Answer an HTML error page, as a load balancer in front of the API does."""
-        return self._add(_Fault("html", status), times)
+        return self._add(_Fault("html", status, _seconds(retry_after)), times)
 
-    def status(self, status: int, *, times: int = 1) -> Faults:
+    def status(self, status: int, *, times: int = 1, retry_after: float | None = 0.0) -> Faults:
         """Answer a bare status with an empty body, e.g. Cloudflare's non-standard 520."""
         if not 100 <= status <= 999:
             raise ValueError(f"status must be a three-digit HTTP status, got {status}")
-        return self._add(_Fault("status", status), times)
+        return self._add(_Fault("status", status, _seconds(retry_after)), times)
 
     def clear(self) -> Faults:
         """Drop every queued fault and the latency."""
@@ -108,6 +116,16 @@ class Faults:
             return self._queue.popleft() if self._queue else None
 
 
+def _seconds(retry_after: float | None) -> float | None:
+    if retry_after is None:
+        return None
+    if isinstance(retry_after, bool) or not isinstance(retry_after, int | float):
+        raise TypeError(f"retry_after must be seconds or None, got {retry_after!r}")
+    if not 0 <= retry_after <= 3600:
+        raise ValueError(f"retry_after must be 0 to 3600 seconds, got {retry_after!r}")
+    return float(retry_after)
+
+
 def apply_fault(
     fault: _Fault,
     request: httpx2.Request,
@@ -117,21 +135,22 @@ def apply_fault(
     """The response (or `ConnectionDropped`) that `fault` turns `request` into."""
     if fault.kind == "drop":
         raise ConnectionDropped("the fake dropped the connection (injected fault)")
-    if fault.kind == "rate_limit":
-        response = error_body(429, "rate_limited", "Rate Limited")
-        if fault.retry_after is not None:
-            response.headers["Retry-After"] = f"{fault.retry_after:g}"
-        return response
-    if fault.kind == "server_error":
-        return error_body(fault.status, "internal_server_error", "Internal Server Error")
     if fault.kind == "truncated":
         body = answer(request).content
         return _raw(200, "application/json", body[: len(body) // 2])
     if fault.kind == "non_json":
         return _raw(200, "text/plain; charset=utf-8", b"Service temporarily unavailable\n")
-    if fault.kind == "html":
-        return _raw(fault.status, "text/html; charset=utf-8", _HTML_PAGE)
-    return _raw(fault.status, "text/plain; charset=utf-8", b"")
+    if fault.kind == "rate_limit":
+        response = error_body(429, "rate_limited", "Rate Limited")
+    elif fault.kind == "server_error":
+        response = error_body(fault.status, "internal_server_error", "Internal Server Error")
+    elif fault.kind == "html":
+        response = _raw(fault.status, "text/html; charset=utf-8", _HTML_PAGE)
+    else:
+        response = _raw(fault.status, "text/plain; charset=utf-8", b"")
+    if fault.retry_after is not None:
+        response.headers["Retry-After"] = f"{fault.retry_after:g}"
+    return response
 
 
 def _raw(status: int, content_type: str, body: bytes) -> httpx2.Response:

@@ -1,0 +1,399 @@
+"""The public API check: compare what users import with the snapshot of the last release.
+
+Usage (normally through nox: `nox -s api`, `nox -s api -- --update`):
+
+    python -m codegen.api             # report changes; exit 1 if they need a bigger bump
+    python -m codegen.api --update    # rewrite the snapshot from the code and `_version.py`
+
+The public API is what `import eligibility_clients` (and `eligibility_clients.testing`) gives:
+each exported class with every public member it has, inherited ones included, so a generated
+model's fields and their annotations, the exception classes' attributes, and the clients',
+resources' and pages' signatures. Each object is keyed by the path users reach it by
+(`QualificationSession.fee`, `TruemedClient.qualification_sessions.list`), never by the module
+that defines it, so moving a generated package does not read as a change.
+
+griffe loads the code, writes and reads the snapshot (its JSON form) and finds the breaking
+changes; `_other_changes` adds what griffe leaves out: additions, and changed annotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import griffe
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOT = ROOT / "codegen/public-api.json"
+VERSION_FILE = ROOT / "overlay/eligibility_clients/_version.py"
+CHANGELOG = ROOT / "CHANGELOG.md"
+SEARCH_PATHS = (ROOT / "overlay", ROOT / "generated")
+PACKAGE = "eligibility_clients"
+# Public submodules users import from, besides the package itself.
+SUBMODULES = ("testing",)
+# Packages whose classes a public name may come from; loaded so that aliases resolve.
+SOURCES = ("eligibility_clients", "eligibility_clients_truemed", "eligibility_clients_goodstack")
+
+BUMPS = ("patch", "minor", "major")
+_VERSION = re.compile(r'^__version__ = "(\d+)\.(\d+)\.(\d+)"$', re.MULTILINE)
+_RELEASE_HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference in the public API, e.g. `QualificationSession.fee: removed`."""
+
+    path: str
+    what: str
+    breaking: bool
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.what} ({'breaking' if self.breaking else 'additive'})"
+
+
+# ---------------------------------------------------------------- building the surface
+
+
+def build_surface(
+    search_paths: tuple[Path, ...] = SEARCH_PATHS,
+    package: str = PACKAGE,
+    sources: tuple[str, ...] = SOURCES,
+    submodules: tuple[str, ...] = SUBMODULES,
+) -> griffe.Module:
+    """The public API as one griffe module, with each object under its public name."""
+    loader = griffe.GriffeLoader(search_paths=[str(path) for path in search_paths])
+    for name in sources:
+        loader.load(name)
+    loader.resolve_aliases(implicit=True, external=False)
+    root = loader.modules_collection[package]
+    surface = _surface_module(root, package)
+    for name in submodules:
+        surface.set_member(name, _surface_module(root[name], name))
+    return surface
+
+
+def _surface_module(module: griffe.Object | griffe.Alias, name: str) -> griffe.Module:
+    surface = griffe.Module(name)
+    exports = sorted(str(export) for export in (module.exports or ()))
+    for export in exports:
+        if export == "__version__":  # the version is checked on its own, not as API
+            continue
+        surface.set_member(export, _public_copy(_target(module[export]), export))
+    return surface
+
+
+def _target(obj: griffe.Object | griffe.Alias) -> griffe.Object:
+    return obj.final_target if isinstance(obj, griffe.Alias) else obj
+
+
+def _is_public(name: str) -> bool:
+    return not name.startswith("_") or (name.startswith("__") and name.endswith("__"))
+
+
+def _clone(obj: griffe.Object) -> griffe.Object:
+    """A detached copy, made through griffe's own JSON form (so it carries no parent)."""
+    copy: griffe.Object = json.loads(json.dumps(obj, cls=griffe.JSONEncoder), object_hook=_decode)
+    return copy
+
+
+def _decode(data: dict[str, Any]) -> Any:
+    # Docstrings are not API; leaving them out keeps the snapshot to what is compared.
+    data.pop("docstring", None)
+    return griffe.json_decoder(data)
+
+
+def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
+    if not isinstance(obj, griffe.Class):
+        return _clone(obj)
+    flat = griffe.Class(
+        name,
+        lineno=obj.lineno,
+        endlineno=obj.endlineno,
+        bases=list(obj.bases),
+    )
+    # Inherited members are copied in, so a subclass shows every attribute users can read.
+    for member_name, member in sorted(obj.all_members.items()):
+        if not _is_public(member_name) or member_name == "__repr__":
+            continue
+        target = _target(member)
+        resource = _resource_class(target)
+        copy = _public_copy(resource, member_name) if resource else _clone(target)
+        flat.set_member(member_name, copy)
+    return flat
+
+
+def _resource_class(member: griffe.Object) -> griffe.Class | None:
+    """The class of `client.resource` when `__init__` assigns an instance of one of ours."""
+    value = getattr(member, "value", None)
+    if not isinstance(member, griffe.Attribute) or not isinstance(value, griffe.ExprCall):
+        return None
+    function = value.function
+    if not isinstance(function, griffe.ExprName):
+        return None
+    try:
+        resolved = member.modules_collection[function.canonical_path]
+    except (KeyError, ValueError, griffe.AliasResolutionError):
+        return None
+    target = _target(resolved)
+    return target if isinstance(target, griffe.Class) else None
+
+
+# ---------------------------------------------------------------- snapshot
+
+
+def dump_snapshot(surface: griffe.Module, version: str) -> str:
+    """The snapshot file's text: the release's version and the surface in griffe's JSON."""
+    api = json.loads(json.dumps(surface, cls=griffe.JSONEncoder, full=False))
+    return json.dumps({"version": version, "api": api}, indent=1, sort_keys=True) + "\n"
+
+
+def load_snapshot(text: str) -> tuple[str, griffe.Module]:
+    """Read a snapshot written by `dump_snapshot`: (version, surface)."""
+    data = json.loads(text)
+    surface = json.loads(json.dumps(data["api"]), object_hook=_decode)
+    if not isinstance(surface, griffe.Module):
+        raise ValueError("the snapshot's api is not a module")
+    return str(data["version"]), surface
+
+
+def roundtrip(surface: griffe.Module) -> griffe.Module:
+    """The surface as it reads back from a snapshot, so both sides compare alike."""
+    return load_snapshot(dump_snapshot(surface, "0.0.0"))[1]
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def _public_path(obj: griffe.Object | griffe.Alias) -> str:
+    # The surface's root module stands for the package, so it is left out of every path.
+    return obj.path.partition(".")[2]
+
+
+def compare(old: griffe.Module, new: griffe.Module) -> list[Change]:
+    """Every change from `old` to `new`, breaking ones first, each path once per kind."""
+    changes = [
+        Change(_public_path(b.obj), _describe(b), breaking=True)
+        for b in griffe.find_breaking_changes(old, new)
+    ]
+    changes += list(_other_changes(old, new))
+    unique = dict.fromkeys(changes)
+    return sorted(unique, key=lambda c: (not c.breaking, c.path, c.what))
+
+
+def _describe(breakage: griffe.Breakage) -> str:
+    kind = breakage.kind
+    if kind is griffe.BreakageKind.OBJECT_REMOVED:
+        return "removed"
+    if kind is griffe.BreakageKind.PARAMETER_REMOVED:
+        return f"parameter {breakage.old_value.name} removed"
+    if kind in {
+        griffe.BreakageKind.PARAMETER_ADDED_REQUIRED,
+        griffe.BreakageKind.PARAMETER_CHANGED_REQUIRED,
+    }:
+        return f"parameter {breakage.new_value.name} now required"
+    if kind in {
+        griffe.BreakageKind.PARAMETER_MOVED,
+        griffe.BreakageKind.PARAMETER_CHANGED_KIND,
+        griffe.BreakageKind.PARAMETER_CHANGED_DEFAULT,
+    }:
+        old, new = breakage.old_value, breakage.new_value
+        detail = {
+            griffe.BreakageKind.PARAMETER_MOVED: "moved",
+            griffe.BreakageKind.PARAMETER_CHANGED_KIND: f"kind {old.kind.value} -> "
+            f"{new.kind.value}",
+            griffe.BreakageKind.PARAMETER_CHANGED_DEFAULT: f"default {old.default} -> "
+            f"{new.default}",
+        }[kind]
+        return f"parameter {old.name} {detail}"
+    return f"{kind.value.lower()}: {breakage.old_value} -> {breakage.new_value}"
+
+
+def _other_changes(old: griffe.Object, new: griffe.Object) -> Iterator[Change]:
+    """What `griffe.find_breaking_changes` does not report: additions and retyped names."""
+    path = _public_path(new)
+    if isinstance(old, griffe.Class) and isinstance(new, griffe.Class):
+        old_bases, new_bases = {str(b) for b in old.bases}, {str(b) for b in new.bases}
+        if old_bases - new_bases and len(new.bases) >= len(old.bases):  # griffe: fewer bases
+            yield Change(path, f"bases {sorted(old_bases)} -> {sorted(new_bases)}", True)
+        elif new_bases - old_bases:
+            yield Change(path, f"bases added {sorted(new_bases - old_bases)}", False)
+    if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
+        if str(old.annotation) != str(new.annotation):
+            yield Change(path, f"type {old.annotation} -> {new.annotation}", True)
+        if _is_enum_member(old) and str(old.value) != str(new.value):
+            yield Change(path, f"value {old.value} -> {new.value}", True)
+    if isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
+        yield from _signature_changes(path, old, new)
+    if isinstance(old, griffe.Module | griffe.Class) and isinstance(new, type(old)):
+        for name, member in new.members.items():
+            if name not in old.members:
+                yield Change(f"{path}.{name}" if path else name, "added", False)
+            elif member.kind is old.members[name].kind:
+                yield from _other_changes(_target(old.members[name]), _target(member))
+
+
+def _is_enum_member(attribute: griffe.Attribute) -> bool:
+    parent = attribute.parent
+    return isinstance(parent, griffe.Class) and any("Enum" in str(b) for b in parent.bases)
+
+
+def _signature_changes(path: str, old: griffe.Function, new: griffe.Function) -> Iterator[Change]:
+    if str(old.returns) != str(new.returns) and old.returns is not None:
+        yield Change(path, f"return type {old.returns} -> {new.returns}", True)
+    old_params = {param.name: param for param in old.parameters}
+    for param in new.parameters:
+        before = old_params.get(param.name)
+        if before is None:
+            if not param.required:
+                yield Change(path, f"parameter {param.name} added", False)
+        elif str(before.annotation) != str(param.annotation):
+            yield Change(
+                path, f"parameter {param.name} type {before.annotation} -> {param.annotation}", True
+            )
+
+
+# ---------------------------------------------------------------- versions
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    """`"1.2.3"` as `(1, 2, 3)`; anything else raises ValueError."""
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", text.strip())
+    if not match:
+        raise ValueError(f"not a MAJOR.MINOR.PATCH version: {text!r}")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
+def read_version(path: Path = VERSION_FILE) -> str:
+    """The version in `_version.py`."""
+    match = _VERSION.search(path.read_text(encoding="utf-8"))
+    if not match:
+        raise ValueError(f'{path.name} has no __version__ = "X.Y.Z" line')
+    return ".".join(match.groups())
+
+
+def required_bump(version: str, changes: list[Change]) -> str | None:
+    """The smallest bump the changes need (README "Versioning"): None, patch, minor or major."""
+    major = parse_version(version)[0]
+    if any(change.breaking for change in changes):
+        return "minor" if major == 0 else "major"
+    if changes:
+        return "patch" if major == 0 else "minor"
+    return None
+
+
+def bump_made(old: str, new: str) -> str | None:
+    """Which part moved from `old` to `new` (None when equal); a step back raises ValueError."""
+    before, after = parse_version(old), parse_version(new)
+    if after < before:
+        raise ValueError(f"version {new} is older than the last release {old}")
+    for index, part in enumerate(("major", "minor", "patch")):
+        if after[index] != before[index]:
+            return part
+    return None
+
+
+def bump(version: str, part: str) -> str:
+    """`version` with `part` ("major", "minor" or "patch") increased."""
+    major, minor, patch = parse_version(version)
+    if part == "major":
+        return f"{major + 1}.0.0"
+    if part == "minor":
+        return f"{major}.{minor + 1}.0"
+    if part == "patch":
+        return f"{major}.{minor}.{patch + 1}"
+    raise ValueError(f"unknown bump {part!r}; choose from {BUMPS}")
+
+
+def is_enough(made: str | None, needed: str | None) -> bool:
+    """Whether the bump made covers the bump needed."""
+    rank = {None: 0, "patch": 1, "minor": 2, "major": 3}
+    return rank[made] >= rank[needed]
+
+
+def changelog_release(text: str) -> tuple[str, str] | None:
+    """The newest dated entry of a Keep a Changelog file: (version, date), or None."""
+    match = _RELEASE_HEADING.search(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def consistency_errors(version: str, snapshot_version: str, changelog: str) -> list[str]:
+    """Where the version, the snapshot and the CHANGELOG's newest entry disagree."""
+    errors = []
+    release = changelog_release(changelog)
+    if release is None:
+        errors.append("CHANGELOG.md has no dated release entry (## [X.Y.Z] - YYYY-MM-DD)")
+    elif release[0] != snapshot_version:
+        errors.append(
+            f"the snapshot is of {snapshot_version} but CHANGELOG.md's newest entry is "
+            f"{release[0]}; cut releases with `nox -s release`"
+        )
+    try:
+        bump_made(snapshot_version, version)
+    except ValueError as exc:
+        errors.append(str(exc))
+    return errors
+
+
+# ---------------------------------------------------------------- command line
+
+
+def check(snapshot: Path = SNAPSHOT, out: Any = sys.stdout) -> int:
+    """Print the changes since the snapshot; 1 if the version bump is too small, else 0."""
+    if not snapshot.exists():
+        print(f"no snapshot at {snapshot.name}: run `nox -s api -- --update`", file=out)
+        return 1
+    released, old = load_snapshot(snapshot.read_text(encoding="utf-8"))
+    version = read_version()
+    errors = consistency_errors(version, released, CHANGELOG.read_text(encoding="utf-8"))
+    changes = compare(old, roundtrip(build_surface()))
+    for change in changes:
+        print(change, file=out)
+    needed = required_bump(released, changes)
+    made = None if errors else bump_made(released, version)
+    print(
+        f"{len(changes)} change(s) since {released} "
+        f"({sum(c.breaking for c in changes)} breaking); "
+        f"needs {needed or 'no'} bump, version {version} makes {made or 'none'}",
+        file=out,
+    )
+    for error in errors:
+        print(f"error: {error}", file=out)
+    if errors:
+        return 1
+    if not is_enough(made, needed):
+        print(
+            f"error: these changes need a {needed} release; "
+            f"cut it with `nox -s release -- {needed}`",
+            file=out,
+        )
+        return 1
+    return 0
+
+
+def update(snapshot: Path = SNAPSHOT) -> str:
+    """Rewrite the snapshot from the code, at `_version.py`'s version; returns that version."""
+    version = read_version()
+    snapshot.write_text(dump_snapshot(build_surface(), version), encoding="utf-8")
+    return version
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m codegen.api`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="rewrite the snapshot")
+    args = parser.parse_args(argv)
+    if args.update:
+        print(f"{SNAPSHOT.relative_to(ROOT)} rewritten at version {update()}")
+        return 0
+    return check()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

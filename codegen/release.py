@@ -1,0 +1,185 @@
+"""Cut a release: version, CHANGELOG entry, API snapshot, wheel and sdist, commit and tag.
+
+Usage (normally through nox: `nox -s release -- minor`):
+
+    python -m codegen.release minor                  # or major, patch, X.Y.Z
+    python -m codegen.release auto                   # the bump `nox -s api` says is needed
+    python -m codegen.release 0.2.0 --date 2026-12-01
+
+The git tree must be clean, so the release is exactly what is committed. The command then
+rewrites `_version.py` and the README's install lines, turns CHANGELOG.md's `## [Unreleased]`
+section into `## [X.Y.Z] - YYYY-MM-DD` (with the API changes `nox -s api` found) under a
+new empty `## [Unreleased]`, rewrites `codegen/public-api.json`, builds the wheel and sdist
+into dist/, checks that they agree, commits those files as "Release X.Y.Z" and tags
+the commit `vX.Y.Z`. Pushing the commit and tag is left to the maintainer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from codegen import api
+
+ROOT = api.ROOT
+DIST = ROOT / "dist"
+UNRELEASED = "## [Unreleased]"
+
+
+class ReleaseError(Exception):
+    """A release cannot be cut; the message says why."""
+
+
+def target_version(current: str, released: str | None, wanted: str, needed: str | None) -> str:
+    """The version to release, from `major`/`minor`/`patch`/`auto` or an explicit X.Y.Z."""
+    base = released or current
+    if wanted == "auto":
+        wanted = needed or "patch"
+    version = api.bump(base, wanted) if wanted in api.BUMPS else wanted
+    api.parse_version(version)
+    if released is not None:
+        made = api.bump_made(released, version)
+        if made is None:
+            raise ReleaseError(f"{version} is already released")
+        if not api.is_enough(made, needed):
+            raise ReleaseError(
+                f"the API changes since {released} need a {needed} release; {version} is a {made}"
+            )
+    elif api.parse_version(version) < api.parse_version(current):
+        raise ReleaseError(f"{version} is older than _version.py's {current}")
+    return version
+
+
+def date_changelog(text: str, version: str, date: str, changes: list[api.Change]) -> str:
+    """CHANGELOG.md with its Unreleased section released as `version` on `date`."""
+    if UNRELEASED not in text.splitlines():
+        raise ReleaseError(f"CHANGELOG.md has no `{UNRELEASED}` section to release")
+    head, _, rest = text.partition(UNRELEASED + "\n")
+    following = re.search(r"^## \[", rest, re.MULTILINE)
+    body = rest[: following.start()] if following else rest
+    tail = rest[following.start() :] if following else ""
+    if not body.strip() and not changes:
+        raise ReleaseError("the Unreleased section is empty: nothing to release")
+    if changes:
+        listed = "\n".join(f"- `{change}`" for change in changes)
+        body = body.rstrip("\n") + f"\n\n### Public API changes (`nox -s api`)\n{listed}\n"
+    released = f"## [{version}] - {date}\n\n" + body.lstrip("\n").rstrip("\n") + "\n\n"
+    return head + UNRELEASED + "\n\n" + released + tail
+
+
+def install_lines(readme: str, version: str) -> str:
+    """The README with its install lines naming `version`'s tag and wheel."""
+    readme = re.sub(r"@v\d+\.\d+\.\d+\"", f'@v{version}"', readme)
+    return re.sub(
+        r"eligibility_clients-\d+\.\d+\.\d+-py3-none-any\.whl",
+        f"eligibility_clients-{version}-py3-none-any.whl",
+        readme,
+    )
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def _build(version: str) -> list[Path]:
+    with tempfile.TemporaryDirectory(prefix="eligibility-release-") as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "build", "--outdir", tmp, str(ROOT)], check=True, cwd=ROOT
+        )
+        built = sorted(Path(tmp).iterdir())
+        expected = {
+            f"eligibility_clients-{version}-py3-none-any.whl",
+            f"eligibility_clients-{version}.tar.gz",
+        }
+        if {path.name for path in built} != expected:
+            raise ReleaseError(f"the build made {[p.name for p in built]}, not {sorted(expected)}")
+        DIST.mkdir(exist_ok=True)
+        kept = []
+        for path in built:
+            (DIST / path.name).write_bytes(path.read_bytes())
+            kept.append(DIST / path.name)
+    return kept
+
+
+def verify(version: str) -> None:
+    """Fail unless `_version.py`, CHANGELOG.md, the snapshot and dist/ all say `version`."""
+    snapshot_version, _ = api.load_snapshot(api.SNAPSHOT.read_text(encoding="utf-8"))
+    release = api.changelog_release(api.CHANGELOG.read_text(encoding="utf-8"))
+    found = {
+        "_version.py": api.read_version(),
+        "CHANGELOG.md": release[0] if release else None,
+        "codegen/public-api.json": snapshot_version,
+    }
+    wrong = {name: value for name, value in found.items() if value != version}
+    for suffix in ("-py3-none-any.whl", ".tar.gz"):
+        if not (DIST / f"eligibility_clients-{version}{suffix}").exists():
+            wrong[f"dist/eligibility_clients-{version}{suffix}"] = "missing"
+    if wrong:
+        raise ReleaseError(f"release {version} is inconsistent: {wrong}")
+
+
+def release(wanted: str, date: str) -> str:
+    """Cut the release; returns its version."""
+    if _git("status", "--porcelain"):
+        raise ReleaseError("the git tree has uncommitted changes: commit them first")
+    current = api.read_version()
+    released = None
+    changes: list[api.Change] = []
+    if api.SNAPSHOT.exists():
+        released, old = api.load_snapshot(api.SNAPSHOT.read_text(encoding="utf-8"))
+        changes = api.compare(old, api.roundtrip(api.build_surface()))
+    needed = api.required_bump(released, changes) if released else None
+    version = target_version(current, released, wanted, needed)
+    tag = f"v{version}"
+    if _git("tag", "--list", tag):
+        raise ReleaseError(f"tag {tag} exists already")
+
+    changelog = api.CHANGELOG.read_text(encoding="utf-8")
+    api.CHANGELOG.write_text(date_changelog(changelog, version, date, changes), encoding="utf-8")
+    text = api.VERSION_FILE.read_text(encoding="utf-8")
+    api.VERSION_FILE.write_text(
+        re.sub(r'^__version__ = ".*"$', f'__version__ = "{version}"', text, flags=re.MULTILINE),
+        encoding="utf-8",
+    )
+    readme = ROOT / "README.md"
+    readme.write_text(install_lines(readme.read_text(encoding="utf-8"), version), encoding="utf-8")
+    api.update()
+    artifacts = _build(version)
+    verify(version)
+
+    files = [api.CHANGELOG, api.VERSION_FILE, api.SNAPSHOT, readme]
+    _git("add", *(str(path.relative_to(ROOT)) for path in files))
+    _git("commit", "--quiet", "-m", f"Release {version}")
+    _git("tag", "-a", tag, "-m", f"eligibility-clients {version}")
+    for change in changes:
+        print(change)
+    for path in artifacts:
+        print(f"built {path.relative_to(ROOT)}")
+    print(f"released {version}: committed and tagged {tag} (push both to publish)")
+    return version
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m codegen.release`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("version", help="major, minor, patch, auto, or X.Y.Z")
+    parser.add_argument("--date", default=dt.date.today().isoformat(), help="YYYY-MM-DD")
+    args = parser.parse_args(argv)
+    try:
+        dt.date.fromisoformat(args.date)
+        release(args.version, args.date)
+    except (ReleaseError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The public API check (`codegen/api.py`) and the release helpers (`codegen/release.py`)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import griffe
+import pytest
+
+from codegen import api, release
+
+MODELS = """
+    from attrs import define as _attrs_define
+
+    @_attrs_define
+    class Session:
+        \"\"\"A model.\"\"\"
+
+        session_id: str
+        fee: float | None
+"""
+ERRORS = """
+    class APIError(Exception):
+        \"\"\"Base.\"\"\"
+
+        message: str
+
+    class APIStatusError(APIError):
+        \"\"\"Status.\"\"\"
+
+        status_code: int
+        code: str | None
+
+    class BadRequestError(APIStatusError):
+        \"\"\"400.\"\"\"
+"""
+CLIENT = """
+    class Items:
+        \"\"\"client.items\"\"\"
+
+        def __init__(self, http: object) -> None:
+            self._http = http
+
+        def list(self, *, status: str | None = None, page_size: int | None = None) -> list[str]:
+            \"\"\"List.\"\"\"
+            return []
+
+    class Client:
+        \"\"\"A client.\"\"\"
+
+        def __init__(self, api_key: str | None = None) -> None:
+            self.items = Items(api_key)
+"""
+INIT = """
+    from {gen}.models import Session
+    from ._client import Client
+    from ._errors import APIError, APIStatusError, BadRequestError
+
+    __all__ = ["APIError", "APIStatusError", "BadRequestError", "Client", "Session"]
+"""
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def _package(
+    root: Path, *, gen: str = "gen", models: str = MODELS, errors: str = ERRORS, **extra: str
+) -> griffe.Module:
+    files = {
+        f"{gen}/__init__.py": "",
+        f"{gen}/models.py": models,
+        "pub/__init__.py": textwrap.dedent(INIT.format(gen=gen)) + extra.pop("init_tail", ""),
+        "pub/_errors.py": errors,
+        "pub/_client.py": extra.pop("client", CLIENT),
+    }
+    _write(root, files)
+    surface = api.build_surface((root,), package="pub", sources=("pub", gen), submodules=())
+    return api.roundtrip(surface)
+
+
+def _changes(tmp_path: Path, **new: str) -> list[str]:
+    old = _package(tmp_path / "old")
+    return [str(change) for change in api.compare(old, _package(tmp_path / "new", **new))]
+
+
+def test_no_change_reports_nothing(tmp_path: Path) -> None:
+    assert _changes(tmp_path) == []
+
+
+def test_removed_model_field_is_breaking(tmp_path: Path) -> None:
+    models = MODELS.replace("        fee: float | None\n", "")
+    assert _changes(tmp_path, models=models) == ["Session.fee: removed (breaking)"]
+
+
+def test_retyped_model_field_is_breaking(tmp_path: Path) -> None:
+    models = MODELS.replace("fee: float | None", "fee: str | None")
+    assert _changes(tmp_path, models=models) == [
+        "Session.fee: type float | None -> str | None (breaking)"
+    ]
+
+
+def test_added_name_and_field_are_additive(tmp_path: Path) -> None:
+    models = MODELS + "        currency: str | None\n"
+    changes = _changes(
+        tmp_path,
+        models=models,
+        init_tail="\nVERSION_NAME = 'x'\n__all__ += ['VERSION_NAME']\n",
+    )
+    assert "Session.currency: added (additive)" in changes
+    assert "VERSION_NAME: added (additive)" in changes
+    assert all(change.endswith("(additive)") for change in changes), changes
+
+
+def test_removed_exception_attribute_is_breaking_on_every_subclass(tmp_path: Path) -> None:
+    errors = ERRORS.replace("        code: str | None\n", "")
+    assert _changes(tmp_path, errors=errors) == [
+        "APIStatusError.code: removed (breaking)",
+        "BadRequestError.code: removed (breaking)",
+    ]
+
+
+def test_resource_signature_is_keyed_by_the_client_attribute(tmp_path: Path) -> None:
+    client = CLIENT.replace(", page_size: int | None = None", "")
+    assert _changes(tmp_path, client=client) == [
+        "Client.items.list: parameter page_size removed (breaking)"
+    ]
+    optional = CLIENT.replace("page_size: int | None = None", "page_size: int | None = None, x=1")
+    assert _changes(tmp_path / "b", client=optional) == [
+        "Client.items.list: parameter x added (additive)"
+    ]
+
+
+def test_moving_the_generated_package_is_not_a_change(tmp_path: Path) -> None:
+    old = _package(tmp_path / "old")
+    renamed = _package(tmp_path / "new", gen="pub_generated")
+    assert api.compare(old, renamed) == []
+
+
+def test_snapshot_round_trips(tmp_path: Path) -> None:
+    surface = _package(tmp_path)
+    version, loaded = api.load_snapshot(api.dump_snapshot(surface, "1.2.3"))
+    assert version == "1.2.3"
+    assert api.compare(surface, loaded) == []
+    assert str(loaded["Session.fee"].annotation) == "float | None"
+
+
+def test_bump_rules_under_and_after_zero() -> None:
+    breaking = [api.Change("Session.fee", "removed", breaking=True)]
+    additive = [api.Change("Session.currency", "added", breaking=False)]
+    assert api.required_bump("0.1.0", breaking) == "minor"
+    assert api.required_bump("0.1.0", additive) == "patch"
+    assert api.required_bump("1.4.0", breaking) == "major"
+    assert api.required_bump("1.4.0", additive) == "minor"
+    assert api.required_bump("0.1.0", []) is None
+
+
+def test_a_bump_too_small_is_refused() -> None:
+    assert api.bump_made("0.1.0", "0.1.1") == "patch"
+    assert not api.is_enough(api.bump_made("0.1.0", "0.1.1"), "minor")
+    assert api.is_enough(api.bump_made("0.1.0", "0.2.0"), "minor")
+    assert not api.is_enough(None, "patch")
+    with pytest.raises(release.ReleaseError, match="need a minor release"):
+        release.target_version("0.1.0", "0.1.0", "patch", "minor")
+    assert release.target_version("0.1.0", "0.1.0", "auto", "minor") == "0.2.0"
+    with pytest.raises(ValueError, match="older than the last release"):
+        api.bump_made("0.2.0", "0.1.9")
+
+
+def test_consistency_errors_name_what_disagrees() -> None:
+    changelog = "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-11-29\n"
+    assert api.consistency_errors("0.1.0", "0.1.0", changelog) == []
+    assert api.consistency_errors("0.1.0", "0.2.0", changelog) != []
+    assert api.consistency_errors("0.1.0", "0.1.0", "# Changelog\n") != []
+
+
+def test_changelog_release_dates_the_unreleased_section() -> None:
+    text = "# Changelog\n\n## [Unreleased]\n\n### Added\n- a thing\n\n## [0.1.0] - 2026-11-29\n"
+    change = api.Change("Session.fee", "removed", breaking=True)
+    out = release.date_changelog(text, "0.2.0", "2026-12-01", [change])
+    assert out.startswith(
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- a thing\n\n"
+    )
+    assert "- `Session.fee: removed (breaking)`" in out
+    assert out.endswith("## [0.1.0] - 2026-11-29\n")
+    assert api.changelog_release(out) == ("0.2.0", "2026-12-01")
+    with pytest.raises(release.ReleaseError, match="nothing to release"):
+        release.date_changelog("## [Unreleased]\n\n## [0.1.0] - 2026-11-29\n", "0.2.0", "x", [])
+
+
+def test_committed_snapshot_covers_the_public_models_and_errors() -> None:
+    version, surface = api.load_snapshot(api.SNAPSHOT.read_text(encoding="utf-8"))
+    assert version == api.read_version()
+    assert str(surface["QualificationSession.fee"].annotation) == "float | None"
+    assert "status_code" in surface["BadRequestError"].members
+    assert "list" in surface["TruemedClient.qualification_sessions"].members
+    assert "FakeTruemed" in surface["testing"].members
+
+
+def test_install_lines_follow_the_release() -> None:
+    readme = (
+        'pip install "x @ git+URL@v0.1.0"\npip install eligibility_clients-0.1.0-py3-none-any.whl'
+    )
+    out = release.install_lines(readme, "0.2.0")
+    assert out == readme.replace("0.1.0", "0.2.0")

@@ -1,0 +1,239 @@
+"""What a team that depends on us gets for its own tests: fixtures, sleepless faults, cassettes.
+
+The plugin and the vcrpy recipe run in a child pytest (pytester), as in a consumer's project:
+the plugin comes from the installed package's `pytest11` entry point, not from our conftest.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx2
+import pytest
+from eligibility_clients import GoodstackClient, InternalServerError, TruemedClient
+from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
+from eligibility_clients.testing._vcr import drop_response_cookies
+
+REAL_LOOKING_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ0123456789abcdef"
+
+
+# --- faults do not sleep ---------------------------------------------------------------------
+
+
+def test_two_injected_503s_ask_for_no_wait(no_retry_sleep: list[float]) -> None:
+    fake = FakeTruemed()
+    fake.faults.server_errors(times=2, status=503)
+    # Built as the README shows, with the default max_retries.
+    client = TruemedClient(api_key=fake.api_key, transport=fake.transport)
+    assert client.qualification_sessions.list().items
+    assert no_retry_sleep == [0.0, 0.0]
+    assert len(fake.requests) == 3
+
+
+@pytest.mark.parametrize(
+    "inject",
+    [
+        lambda f: f.rate_limit(),
+        lambda f: f.server_errors(),
+        lambda f: f.html_error(),
+        lambda f: f.status(520),
+    ],
+)
+def test_every_error_fault_says_retry_now(inject: object, no_retry_sleep: list[float]) -> None:
+    fake = FakeGoodstack()
+    inject(fake.faults)  # type: ignore[operator]
+    assert GoodstackClient(
+        api_key=fake.api_key, transport=fake.transport
+    ).eligibility_subscriptions.list()
+    assert no_retry_sleep == [0.0]
+
+
+def test_a_delay_is_sent_only_when_asked_for(no_retry_sleep: list[float]) -> None:
+    fake = FakeTruemed()
+    fake.faults.server_errors(retry_after=2.5).server_errors(retry_after=None)
+    client = TruemedClient(api_key=fake.api_key, transport=fake.transport)
+    assert client.qualification_sessions.list().items
+    assert no_retry_sleep[0] == 2.5
+    # No header: the client's own backoff for a second retry, 1 s scaled by [0.75, 1].
+    assert 0.75 <= no_retry_sleep[1] <= 1.0
+    with pytest.raises(ValueError, match="retry_after"):
+        fake.faults.server_errors(retry_after=-1)
+    with pytest.raises(TypeError, match="retry_after"):
+        fake.faults.rate_limit(retry_after="0")  # type: ignore[arg-type]
+
+
+def test_exhausted_retries_still_raise(no_retry_sleep: list[float]) -> None:
+    fake = FakeTruemed()
+    fake.faults.server_errors(times=3)
+    with pytest.raises(InternalServerError):
+        TruemedClient(api_key=fake.api_key, transport=fake.transport).qualification_sessions.list()
+    assert no_retry_sleep == [0.0, 0.0]
+
+
+# --- vcr_config ------------------------------------------------------------------------------
+
+
+def test_vcr_config_filters_keys_and_cookies_and_ignores_the_port() -> None:
+    config = vcr_config()
+    assert "record_mode" not in config
+    filtered = {name for name, _ in config["filter_headers"]}
+    assert {"authorization", "x-truemed-api-key", "cookie"} <= filtered
+    assert "port" not in config["match_on"]
+    assert {"method", "host", "path", "query"} <= set(config["match_on"])
+    response = {"headers": {"Set-Cookie": ["a=b"], "Authorization": ["k"], "Date": ["x"]}}
+    assert drop_response_cookies(response)["headers"] == {"Date": ["x"]}
+    assert vcr_config() is not config  # each call a fresh dict the caller may change
+
+
+def test_fake_transport_is_a_mock_transport_vcrpy_can_record() -> None:
+    # vcrpy patches httpx2.MockTransport.handle_request; FakeTransport must reach it via super().
+    transport = FakeTruemed().transport
+    assert isinstance(transport, httpx2.MockTransport)
+    assert "handle_request" in type(transport).__dict__
+
+
+# --- the plugin, in a child pytest -----------------------------------------------------------
+
+PLUGIN_TESTS = """
+import asyncio
+
+from eligibility_clients import AsyncGoodstackClient, GoodstackClient, TruemedClient
+from eligibility_clients.testing import FakeServer, FakeTruemed
+
+
+def test_fresh_fakes(fake_truemed, fake_goodstack):
+    assert isinstance(fake_truemed, FakeTruemed)
+    assert fake_truemed.requests == [] and fake_goodstack.requests == []
+    fake_truemed.add_session(status="approved")
+
+
+def test_fresh_again(fake_truemed):
+    assert len(fake_truemed) == 100  # the session added above is gone
+
+
+def test_clients(fake_truemed_client, fake_goodstack_client, fake_goodstack):
+    assert isinstance(fake_truemed_client, TruemedClient)
+    assert isinstance(fake_goodstack_client, GoodstackClient)
+    page = fake_goodstack_client.eligibility_subscriptions.list(page_size=10)
+    assert len(page.items) == 10 and len(fake_goodstack.requests) == 1
+
+
+def test_async_clients(fake_async_truemed_client, fake_async_goodstack_client):
+    async def walk():
+        truemed = [s async for s in fake_async_truemed_client.qualification_sessions.list()]
+        first = await fake_async_goodstack_client.eligibility_subscriptions.list()
+        return len(truemed), len(first.items)
+
+    assert asyncio.run(walk()) == (100, 25)
+
+
+def test_server(fake_eligibility_server, fake_goodstack):
+    assert isinstance(fake_eligibility_server, FakeServer)
+    assert fake_eligibility_server.goodstack is fake_goodstack
+    client = GoodstackClient(api_key=fake_goodstack.api_key, base_url=fake_eligibility_server.url)
+    assert len(list(client.eligibility_subscriptions.list())) == 33
+
+
+def test_faults_retry_without_sleeping(fake_truemed, fake_truemed_client, monkeypatch):
+    import time
+
+    slept = []
+    monkeypatch.setattr(time, "sleep", lambda seconds: slept.append(seconds))
+    fake_truemed.faults.server_errors(times=2, status=503)
+    assert fake_truemed_client.qualification_sessions.list().items
+    assert len(fake_truemed.requests) == 3
+    assert sum(slept) == 0
+"""
+
+
+def test_plugin_fixtures_in_a_consumer_suite(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_consumer=PLUGIN_TESTS)
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=6)
+
+
+def test_plugin_is_registered_and_not_autouse(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_nothing="def test_nothing():\n    pass\n")
+    result = pytester.runpytest_subprocess("--fixtures", "-p", "no:cacheprovider")
+    names = set(re.findall(r"^(fake_\w+)", result.stdout.str(), re.MULTILINE))
+    assert names == {
+        "fake_truemed",
+        "fake_goodstack",
+        "fake_truemed_client",
+        "fake_goodstack_client",
+        "fake_async_truemed_client",
+        "fake_async_goodstack_client",
+        "fake_eligibility_server",
+    }
+    # Nothing autouse, and loading the plugin costs the testing package, not the CLI.
+    pytester.makepyfile(
+        test_modules="""
+import sys
+
+def test_modules(request):
+    assert "eligibility_clients.testing._pytest_plugin" in sys.modules
+    assert "eligibility_clients._cli" not in sys.modules
+    assert not [name for name in request.fixturenames if name.startswith("fake_")]
+"""
+    )
+    pytester.runpytest_subprocess("-q", "test_modules.py").assert_outcomes(passed=1)
+
+
+VCR_TESTS = f'''
+import pytest
+from eligibility_clients import GoodstackClient, TruemedClient
+from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, vcr_config
+
+KEY = "{REAL_LOOKING_KEY}"
+
+
+@pytest.fixture(scope="module")
+def vcr_config():
+    from eligibility_clients.testing import vcr_config as recipe
+    return recipe()
+
+
+@pytest.mark.vcr
+def test_over_loopback():
+    with FakeServer(FakeTruemed(api_key=KEY), FakeGoodstack(api_key=KEY), port=0) as server:
+        truemed = TruemedClient(api_key=KEY, base_url=server.url)
+        goodstack = GoodstackClient(api_key=KEY, base_url=server.url)
+        sessions = list(truemed.qualification_sessions.list(page_size=40))
+        subscriptions = list(goodstack.eligibility_subscriptions.list())
+        served = len(server.truemed.requests) + len(server.goodstack.requests)
+    assert len(sessions) == 100 and len(subscriptions) == 33
+    print("SERVED", served)
+
+
+@pytest.mark.vcr
+def test_in_process():
+    fake = FakeGoodstack(api_key=KEY)
+    client = GoodstackClient(api_key=KEY, transport=fake.transport)
+    assert len(client.eligibility_subscriptions.list(page_size=5).items) == 5
+    print("SERVED", len(fake.requests))
+'''
+
+
+def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_recorded=VCR_TESTS)
+    recorded = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=once")
+    recorded.assert_outcomes(passed=2)
+    # Recording: every request reached a fake (3 Truemed pages + 2 Goodstack pages, then 1).
+    assert re.findall(r"SERVED (\d+)", recorded.stdout.str()) == ["5", "1"]
+
+    cassettes = sorted(Path(pytester.path, "cassettes", "test_recorded").glob("*.yaml"))
+    assert [c.name for c in cassettes] == ["test_in_process.yaml", "test_over_loopback.yaml"]
+    for cassette in cassettes:
+        text = cassette.read_text(encoding="utf-8")
+        assert REAL_LOOKING_KEY not in text
+        assert REAL_LOOKING_KEY[:12] not in text
+        assert "<redacted>" in text
+        assert "cookie" not in text.lower()
+    # The loopback cassette was recorded on a port the replay's new FakeServer will not have.
+    assert re.search(r"http://127\.0\.0\.1:\d+/", cassettes[1].read_text(encoding="utf-8"))
+
+    replayed = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=none")
+    replayed.assert_outcomes(passed=2)
+    # Replay: the cassettes answered; no request reached a fake.
+    assert re.findall(r"SERVED (\d+)", replayed.stdout.str()) == ["0", "0"]
