@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
-# Our copies of four of the generator's templates (see the note at the top of each). They are
+# Our copies of some of the generator's templates (see the note at the top of each). They are
 # edits of this version's own, so another generator version must not silently mix with them.
 TEMPLATES = ROOT / "codegen/templates"
 TEMPLATES_BASE_VERSION = "0.29.1"
@@ -109,8 +110,9 @@ def _check_generator_version() -> None:
         raise GenerationError(
             f"openapi-python-client {installed} is installed, but the templates in "
             f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
-            "version's model.py.jinja, property_templates/union_property.py.jinja, client.py.jinja "
-            "and endpoint_module.py.jinja, re-apply "
+            "version's templates we keep copies of (model.py.jinja, types.py.jinja, "
+            "client.py.jinja, endpoint_module.py.jinja, property_templates/union_property.py.jinja "
+            "and list_property.py.jinja), re-apply "
             "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
         )
 
@@ -130,15 +132,46 @@ def generator_command(
     return [*command, "--output-path", str(out), "--overwrite", "--fail-on-warning"]
 
 
+# Names the spec's optional properties for our model template (codegen/templates/model.py.jinja).
+OPTIONAL_MARK = "x-eligibility-clients-optional"
+
+
+def generator_input(spec: Path, folder: Path) -> Path:
+    """The spec as the generator reads it with our templates, written into `folder`.
+
+    openapi-python-client types a non-required property `X | Unset` in every template. Our
+    model template types it `X | None = None` instead and records which keys a response left
+    out, so the generator is shown every property as required and told, under `OPTIONAL_MARK`,
+    which ones the spec really leaves optional. `specs/` itself stays the truth about presence.
+    """
+    from openapi_spec_validator.readers import read_from_filename
+
+    document, _ = read_from_filename(str(spec))
+    for schema in document.get("components", {}).get("schemas", {}).values():
+        properties = schema.get("properties")
+        if not properties:
+            continue
+        required = set(schema.get("required", []))
+        optional = [name for name in properties if name not in required]
+        if optional:
+            schema[OPTIONAL_MARK] = optional
+        schema["required"] = list(properties)
+    derived = folder / f"{spec.stem}.json"
+    derived.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    return derived
+
+
 def generate_tree(dest: Path) -> None:
     """Write a complete `generated/` tree into the empty or absent folder `dest`."""
     _check_generator_version()
     dest.mkdir(parents=True, exist_ok=True)
     for target in TARGETS:
-        command = generator_command(target.spec, target.config, dest / target.package)
-        result = subprocess.run(
-            command, cwd=dest, env=_tool_env(), capture_output=True, text=True, check=False
-        )
+        with tempfile.TemporaryDirectory(prefix="eligibility-spec-") as folder:
+            spec = generator_input(target.spec, Path(folder))
+            command = generator_command(spec, target.config, dest / target.package)
+            result = subprocess.run(
+                command, cwd=dest, env=_tool_env(), capture_output=True, text=True, check=False
+            )
         if result.returncode != 0:
             raise GenerationError(
                 f"openapi-python-client failed for {_display(target.spec)}:\n"

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 DATA = Path(__file__).parent / "data"
+
+# One fixed profile for the property tests, locally and in CI: derandomized, so every run tries
+# the same examples and a failure reproduces from its printed blob (no example database is
+# written); no deadline, since a shared CI machine's timing is not the code's.
+# `HYPOTHESIS_PROFILE` picks another registered profile for a deeper search.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    max_examples=50,
+    database=None,
+    # Autouse fixtures (no retry sleeps, a clean environment) hold for every example alike.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def load_json(name: str) -> Any:

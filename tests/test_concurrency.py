@@ -66,6 +66,7 @@ def numbers(items: list[QualificationSession] | list[EligibilitySubscription]) -
         if isinstance(item, QualificationSession):
             result.append(int(item.qualification_session_id[3:11]))
         else:
+            assert item.id is not None
             result.append(int(item.id.rsplit("_", 1)[1]))
     return result
 

@@ -184,12 +184,13 @@ def test_json_array_body_is_a_validation_error() -> None:
 
 
 def test_missing_required_field_is_named_with_its_index() -> None:
-    body = goodstack_page(range(3)).json()
-    del body["data"][2]["status"]
+    # Truemed's status is one of the two fields the vendor promises (never null).
+    body = truemed_page(range(3), page=1, last_page=1).json()
+    del body["qualification_sessions"][2]["status"]
     recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
-        goodstack(recorder).eligibility_subscriptions.list()
-    assert caught.value.field == "data[2].status"
+        truemed(recorder).qualification_sessions.list()
+    assert caught.value.field == "qualification_sessions[2].status"
     assert "missing required field 'status'" in str(caught.value)
     assert caught.value.body == body
 

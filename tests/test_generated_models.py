@@ -22,7 +22,6 @@ from eligibility_clients_goodstack.models import (
     EligibilitySubscriptionStatus,
     GoodstackError,
 )
-from eligibility_clients_goodstack.types import Unset as GoodstackUnset
 from eligibility_clients_truemed.models import (
     Pagination,
     QualificationSession,
@@ -30,7 +29,7 @@ from eligibility_clients_truemed.models import (
     QualificationSessionStatus,
     TruemedError,
 )
-from eligibility_clients_truemed.types import Unset
+from eligibility_clients_truemed.types import FieldError
 
 UTC = datetime.UTC
 
@@ -75,7 +74,10 @@ def test_truemed_null_or_missing_pagination_still_parses(truemed_body: dict[str,
     truemed_body["pagination"] = None
     assert QualificationSessionList.from_dict(truemed_body).pagination is None
     del truemed_body["pagination"]
-    assert isinstance(QualificationSessionList.from_dict(truemed_body).pagination, Unset)
+    absent = QualificationSessionList.from_dict(truemed_body)
+    assert absent.pagination is None
+    # Absent and null read alike, but to_dict() gives back what was sent.
+    assert "pagination" not in absent.to_dict()
 
 
 def test_truemed_pagination_with_unexpected_names_still_parses(
@@ -85,7 +87,7 @@ def test_truemed_pagination_with_unexpected_names_still_parses(
     truemed_body["pagination"] = {"page": 1, "per_page": 30, "total": 2, "pages": 1}
     pagination = QualificationSessionList.from_dict(truemed_body).pagination
     assert isinstance(pagination, Pagination)
-    assert isinstance(pagination.last_page, Unset)
+    assert pagination.last_page is None
     assert pagination.additional_properties["pages"] == 1
 
 
@@ -107,8 +109,11 @@ def test_truemed_unknown_enum_value_and_extra_field_are_kept(
 
 def test_truemed_missing_required_field_is_reported(truemed_body: dict[str, Any]) -> None:
     del truemed_body["qualification_sessions"][0]["qualification_session_id"]
-    with pytest.raises(KeyError, match="qualification_session_id"):
+    with pytest.raises(FieldError, match="qualification_session_id") as caught:
         QualificationSessionList.from_dict(truemed_body)
+    # The error says where, from the object parsed, and keeps the KeyError as its cause.
+    assert caught.value.path == ["qualification_sessions", 0, "qualification_session_id"]
+    assert isinstance(caught.value.cause, KeyError)
 
 
 def test_truemed_error_body_parses() -> None:
@@ -123,7 +128,7 @@ def test_goodstack_documented_example_parses(goodstack_body: dict[str, Any]) -> 
     assert page.total_results == 33
     assert page.page_size == 25
     assert page.object_ == "eligibility_subscription"
-    assert not isinstance(page.field_links, GoodstackUnset)
+    assert page.field_links is not None
     assert page.field_links.next_ == "https://.../v1/...?cursor=eyJ2Ijox...N3AifQ%3D%3D"
 
     (subscription,) = page.data
@@ -132,6 +137,7 @@ def test_goodstack_documented_example_parses(goodstack_body: dict[str, Any]) -> 
     assert subscription.organisation_id == "organisation_xxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     assert subscription.status is EligibilitySubscriptionStatus.LIVE
     assert subscription.created_at == datetime.datetime(2020, 10, 13, 17, 46, 54, tzinfo=UTC)
+    assert subscription.results is not None
     assert subscription.results.eligibility_status is EligibilityStatus.FAIL
 
     assert isinstance(subscription.suggested_activity_sub_tags, list)
@@ -141,7 +147,10 @@ def test_goodstack_documented_example_parses(goodstack_body: dict[str, Any]) -> 
     assert isinstance(sub_tag.tag, ActivityTag)
     assert sub_tag.tag.name == "Education"
     assert isinstance(subscription.results.rejected_activity_sub_tags, list)
-    assert subscription.results.rejected_activity_sub_tags[0].tag.id.startswith("activitytag_")
+    rejected_tag = subscription.results.rejected_activity_sub_tags[0].tag
+    assert rejected_tag is not None
+    assert rejected_tag.id is not None
+    assert rejected_tag.id.startswith("activitytag_")
 
 
 def test_goodstack_nulls_parse_as_none(goodstack_body: dict[str, Any]) -> None:
@@ -158,6 +167,7 @@ def test_goodstack_nulls_parse_as_none(goodstack_body: dict[str, Any]) -> None:
     assert subscription.organisation_id is None
     assert subscription.updated_at is None
     assert subscription.suggested_activity_sub_tags is None
+    assert subscription.results is not None
     assert subscription.results.eligibility_status is None
 
 
@@ -175,6 +185,7 @@ def test_goodstack_unknown_enum_values_and_extra_fields_are_kept(
 
     assert subscription.status == "suspended"
     assert not isinstance(subscription.status, EligibilitySubscriptionStatus)
+    assert subscription.results is not None
     assert subscription.results.eligibility_status == "needs_review"
     assert subscription.additional_properties == {"riskScore": 0.2}
     assert page.additional_properties == {"hasMore": True}
@@ -191,7 +202,6 @@ def test_goodstack_error_bodies_parse() -> None:
             }
         }
     )
-    assert not isinstance(bad_request.error.reasons, GoodstackUnset)
     assert bad_request.error.code == "bad_request"
     assert bad_request.error.reasons == ["pageSize must be greater than or equal to 0"]
 
@@ -205,7 +215,8 @@ def test_goodstack_error_bodies_parse() -> None:
         }
     )
     assert cursor.error.code == "pagination/cursor_error"
-    assert isinstance(cursor.error.reasons, GoodstackUnset)
+    assert cursor.error.reasons is None
+    assert "reasons" not in cursor.error.to_dict()
 
 
 def test_request_enums_offer_the_documented_values() -> None:

@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -51,4 +52,81 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+# eligibility-clients: what a parser raises when a value does not fit, and where it is.
+PARSE_FAILURES = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+)
+
+
+class FieldError(ValueError):
+    """A value that does not fit the spec, with its path from the object being parsed.
+
+    `cause` is the original error (a `KeyError` for a missing required field); `path` lists the
+    keys and list indexes leading to the value, outermost first.
+    """
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self._segments: list[str | int] = []
+
+    @property
+    def path(self) -> list[str | int]:
+        """Keys and indexes from the outermost object to the value."""
+        return self._segments[::-1]
+
+    def __str__(self) -> str:
+        cause = self.cause
+        if isinstance(cause, KeyError):
+            return (
+                f"missing required field {cause.args[0]!r}"
+                if cause.args
+                else "missing field"
+            )
+        return (
+            f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
+        )
+
+
+def at(segment: str | int, exc: Exception) -> FieldError:
+    """`exc` as a `FieldError` one level further out, under the key or index `segment`."""
+    error = exc if isinstance(exc, FieldError) else FieldError(exc)
+    error._segments.append(segment)
+    return error
+
+
+def wrong_type(value: object, expected: str) -> TypeError:
+    """The error for a value of the wrong JSON type."""
+    return TypeError(f"expected {expected}, got {type(value).__name__}")
+
+
+# Set while a response is parsed: the parsers flip it when an object leaves out a documented
+# optional field, so the caller knows to look for which ones without walking every page.
+absence_seen: ContextVar[list[bool] | None] = ContextVar("absence_seen", default=None)
+
+
+def note_absent() -> None:
+    """Record that an object being parsed left out at least one documented field."""
+    seen = absence_seen.get()
+    if seen is not None:
+        seen[0] = True
+
+
+__all__ = [
+    "UNSET",
+    "FieldError",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "absence_seen",
+    "at",
+    "note_absent",
+    "wrong_type",
+]

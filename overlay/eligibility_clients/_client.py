@@ -14,6 +14,12 @@ from ._config import Settings, Vendor, resolve_settings
 from ._http import build_async_client, build_client
 
 
+def _check_strict(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"strict_response_validation must be True or False, got {value!r}")
+    return value
+
+
 class _SettingsView:
     """Read-only views of the resolved settings, shared by sync and async clients."""
 
@@ -28,6 +34,13 @@ class _SettingsView:
     def environment(self) -> str:
         """`"production"` or `"sandbox"`."""
         return self._settings.environment
+
+    @property
+    def strict_response_validation(self) -> bool:
+        """Whether a response lacking a documented field raises instead of being logged."""
+        return self._strict_response_validation
+
+    _strict_response_validation: bool
 
     def __repr__(self) -> str:
         # Never the key: only where requests go and how they are retried.
@@ -51,6 +64,7 @@ class SyncAPIClient(_SettingsView):
         timeout: float | httpx2.Timeout | None,
         max_retries: int,
         transport: httpx2.BaseTransport | None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(
             vendor,
@@ -60,6 +74,7 @@ class SyncAPIClient(_SettingsView):
             timeout=timeout,
             max_retries=max_retries,
         )
+        self._strict_response_validation = _check_strict(strict_response_validation)
         self._http = build_client(self._settings, transport)
 
     def close(self) -> None:
@@ -91,6 +106,7 @@ class AsyncAPIClient(_SettingsView):
         timeout: float | httpx2.Timeout | None,
         max_retries: int,
         transport: httpx2.AsyncBaseTransport | None,
+        strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(
             vendor,
@@ -100,6 +116,7 @@ class AsyncAPIClient(_SettingsView):
             timeout=timeout,
             max_retries=max_retries,
         )
+        self._strict_response_validation = _check_strict(strict_response_validation)
         self._http = build_async_client(self._settings, transport)
 
     async def aclose(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ import httpx2
 from ._errors import MissingAPIKeyError
 from ._foreign import reject_old_httpx
 from ._logging import logger
+from ._redact import redact
 
 DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -132,10 +134,26 @@ def _check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
         return DEFAULT_TIMEOUT
     reject_old_httpx("timeout", timeout, "httpx2.Timeout or a number of seconds")
     if isinstance(timeout, httpx2.Timeout):
+        for name in ("connect", "read", "write", "pool"):
+            part = getattr(timeout, name)
+            # None means "no limit" to httpx2; NaN, infinity or a negative number would only
+            # fail later, deep in a socket call, or never time out at all.
+            if part is not None and not _is_positive_finite(part):
+                raise ValueError(
+                    f"timeout.{name} must be a positive, finite number of seconds or None, "
+                    f"got {part!r}"
+                )
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if not _is_positive_finite(timeout):
+        raise ValueError(f"timeout must be a positive, finite number of seconds, got {timeout!r}")
     return httpx2.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+def _is_positive_finite(value: float) -> bool:
+    # Written so that NaN, which compares false with everything, fails it.
+    return 0 < value < math.inf
 
 
 class APIKeyAuth(httpx2.Auth):
@@ -159,6 +177,10 @@ class APIKeyAuth(httpx2.Auth):
         else:
             logger.warning("not sending the API key to foreign origin %s", request.url.host)
         yield request
+
+    def redact(self, text: str) -> str:
+        """`text` with this key replaced by `<redacted>`."""
+        return redact(text, (self._key,))
 
     def __repr__(self) -> str:
         return f"APIKeyAuth(header={self._header!r}, key=<redacted>)"

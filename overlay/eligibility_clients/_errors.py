@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx2
 
+from ._redact import keys_sent, redact, redact_optional, request_of
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -28,10 +30,18 @@ __all__ = [
 # Checked in order; the first header present names the request in the vendor's logs.
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-amz-request-id")
 _MAX_TEXT_IN_MESSAGE = 200
+# What `json.loads` raises on a body it cannot read: bad syntax and undecodable bytes
+# (`ValueError` subclasses), a number beyond the int-string limit (a bare `ValueError`), and
+# nesting deeper than the interpreter's recursion limit.
+UNDECODABLE = (ValueError, RecursionError)
 
 
 class APIError(Exception):
-    """Base class of every exception this package raises on purpose."""
+    """Base class of every exception this package raises on purpose.
+
+    Where a message carries server text, the client's API key in it (a server may echo it)
+    reads `<redacted>`, so `str()`, `repr()` and `message` never hold the key.
+    """
 
     message: str
 
@@ -52,6 +62,9 @@ class APIStatusError(APIError):
     - Truemed `{"error": "ValidationError", "message": "..."}`: `code` is `error`.
     - Goodstack `{"error": {"code", "title", "message", "reasons"}}`.
     - An empty body or a proxy's HTML page: `code` is None, `message` the reason phrase.
+
+    The server's text in `message`, `code`, `title`, `reasons` and `request_id` has any
+    echoed API key replaced by `<redacted>`; `body` and `response` are exactly as received.
     """
 
     status_code: int
@@ -72,14 +85,15 @@ class APIStatusError(APIError):
         title: str | None = None,
         reasons: list[str] | None = None,
     ) -> None:
+        keys = keys_sent(request_of(response))
         self.status_code = response.status_code
-        self.code = code
-        self.title = title
-        self.reasons = list(reasons or [])
+        self.code = redact_optional(code, keys)
+        self.title = redact_optional(title, keys)
+        self.reasons = [redact(reason, keys) for reason in reasons or []]
         self.body = body
         self.response = response
-        self.request_id = _request_id(response)
-        super().__init__(message)
+        self.request_id = redact_optional(_request_id(response), keys)
+        super().__init__(redact(message, keys))
 
     def __str__(self) -> str:
         head = f"{self.status_code}"
@@ -136,7 +150,8 @@ class APIConnectionError(APIError):
     def __init__(
         self, message: str = "Connection error.", *, request: httpx2.Request | None
     ) -> None:
-        super().__init__(message)
+        # The message quotes the transport's error, which may quote the URL and so a cursor.
+        super().__init__(redact(message, keys_sent(request)))
         self.request = request
 
 
@@ -153,6 +168,7 @@ class APIResponseValidationError(APIError):
     """A success response whose body is not JSON or does not fit the spec.
 
     `field` names the offending field (e.g. `data[3].createdAt`) when it can be told.
+    `body` and `response` are as received; `message` and `field` never hold an API key.
     """
 
     status_code: int
@@ -163,11 +179,12 @@ class APIResponseValidationError(APIError):
     def __init__(
         self, message: str, *, response: httpx2.Response, body: object, field: str | None = None
     ) -> None:
-        super().__init__(message)
+        keys = keys_sent(request_of(response))
+        super().__init__(redact(message, keys))
         self.status_code = response.status_code
         self.response = response
         self.body = body
-        self.field = field
+        self.field = redact_optional(field, keys)
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
@@ -198,7 +215,7 @@ def decode_body(response: httpx2.Response) -> object:
     """The decoded JSON body, else the text (possibly empty)."""
     try:
         return json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except UNDECODABLE:
         try:
             return response.text
         except (UnicodeDecodeError, LookupError):
@@ -215,7 +232,7 @@ def _error_fields(body: object) -> tuple[str | None, str | None, str | None, lis
             _str_or_none(error.get("code")),
             _str_or_none(error.get("title")),
             _str_or_none(error.get("message")),
-            [str(r) for r in reasons] if isinstance(reasons, list) else [],
+            [_as_text(r) for r in reasons] if isinstance(reasons, list) else [],
         )
     # Truemed: {"error": "<Code>", "message": "..."}; other JSON: best effort.
     message = body.get("message", body.get("detail"))
@@ -225,7 +242,16 @@ def _error_fields(body: object) -> tuple[str | None, str | None, str | None, lis
 def _str_or_none(value: object) -> str | None:
     if value is None:
         return None
-    return value if isinstance(value, str) else json.dumps(value)
+    return _as_text(value)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value)
+    except RecursionError:  # nested deeper than the stack left here allows
+        return f"<{type(value).__name__} nested too deep to show>"
 
 
 def _text_snippet(body: object) -> str:

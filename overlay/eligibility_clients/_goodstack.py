@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from operator import attrgetter
+from collections.abc import Hashable, Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,12 +20,13 @@ from eligibility_clients_goodstack.models import (
     PageLinks,
     SortDirection,
 )
+from eligibility_clients_goodstack.types import UNSET, absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_model, send
+from ._http import asend, parse_page, send
 from ._logging import logger
 from ._pagination import (
     AsyncPaginator,
@@ -36,6 +37,8 @@ from ._pagination import (
     SyncPage,
     SyncSource,
 )
+from ._presence import PresenceCheck
+from ._redact import keys_sent, redact, request_of
 
 __all__ = [
     "AsyncEligibilitySubscriptions",
@@ -44,8 +47,15 @@ __all__ = [
     "GoodstackClient",
 ]
 
-_ITEMS = ("data", EligibilitySubscription)
-_subscription_id = attrgetter("id")
+_ITEMS = "data"
+_MAX_LINK_SHOWN = 200
+
+
+def _subscription_id(subscription: EligibilitySubscription) -> Hashable:
+    """The id to de-duplicate by; an item without one is unique, so it is always yielded."""
+    return subscription.id if subscription.id is not None else object()
+
+
 MAX_PAGE_SIZE = 100
 
 
@@ -98,8 +108,10 @@ def _next_request(
 
     Only the `cursor` is taken from `_links.next`; the request always goes to the configured
     API host with the original filters, so a link to any other host never receives the key or
-    any request. Stops when there is no next link or the page is empty; a cursor that comes back
-    a second time raises instead of looping.
+    any request. Stops when there is no next link or the page is empty. A link that leads
+    nowhere usable (no cursor, a malformed URL, a cursor that cannot be sent, one that came
+    back a second time) raises instead of ending or looping; the walk yields this page's
+    items first.
     """
     logger.debug(
         "goodstack page cursor=%s: %d items", request.params.get("cursor"), len(envelope.data)
@@ -107,23 +119,20 @@ def _next_request(
     if not envelope.data:
         return None
     links = envelope.field_links
-    next_link = links.next_ if isinstance(links, PageLinks) else None
-    if not isinstance(next_link, str) or not next_link.strip():
+    # `object`: what the generated model holds is whatever the JSON had there.
+    next_link: object = links.next_ if isinstance(links, PageLinks) else None
+    if next_link is None or next_link is UNSET:
         return None
-    parts = urlsplit(next_link)
-    cursors = parse_qs(parts.query).get("cursor", [])
-    if not cursors or not cursors[0]:
-        raise APIResponseValidationError(
-            f"Goodstack's next-page link carries no cursor: {next_link!r}",
-            response=response,
-            body=None,
-            field="_links.next",
-        )
-    cursor = cursors[0]
-    if parts.hostname and parts.hostname != api_host:
+    if not isinstance(next_link, str):
+        raise _broken(f"is a {type(next_link).__name__}, not a URL", response)
+    if not next_link.strip():
+        return None
+    keys = keys_sent(request_of(response))
+    cursor, hostname = _cursor_and_host(next_link, response, keys)
+    if hostname and hostname != api_host:
         logger.warning(
             "goodstack next-page link points at %s; using only its cursor, sent to %s",
-            parts.hostname,
+            redact(hostname, keys),
             api_host,
         )
     if cursor in request.seen:
@@ -141,10 +150,59 @@ def _next_request(
     )
 
 
-def _loaded(response: httpx2.Response, api_host: str) -> Loaded[EligibilitySubscription]:
-    envelope = parse_model(EligibilitySubscriptionList, response, items=_ITEMS)
+def _cursor_and_host(
+    next_link: str, response: httpx2.Response, keys: tuple[str, ...]
+) -> tuple[str, str | None]:
+    """The cursor a next-page link carries and the host it names; raise if it has none."""
+    shown = _shown(next_link)
+    try:
+        parts = urlsplit(next_link)
+        hostname = parts.hostname
+        # Strict: a cursor whose %-escapes are not UTF-8 cannot be sent back as it was meant.
+        cursors = parse_qs(parts.query, errors="strict").get("cursor", [])
+    except ValueError as exc:  # bad brackets, NFKC-changing characters, undecodable escapes
+        raise _broken(f"{shown} is not a usable URL ({exc})", response) from None
+    if not cursors or not cursors[0]:
+        raise _broken(f"{shown} carries no cursor", response)
+    cursor = cursors[0]
+    try:
+        cursor.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _broken(f"{shown} holds a cursor with a lone surrogate", response) from None
+    if any(key in cursor for key in keys):
+        # Echoing the key into a cursor would put it into the next request's URL.
+        raise _broken("carries the API key", response)
+    return cursor, hostname
+
+
+def _shown(link: str) -> str:
+    text = repr(link)
+    return text if len(text) <= _MAX_LINK_SHOWN else text[:_MAX_LINK_SHOWN] + "...'"
+
+
+def _broken(problem: str, response: httpx2.Response) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"Goodstack's next-page link {problem}; the items of this page were kept.",
+        response=response,
+        body=None,
+        field="_links.next",
+    )
+
+
+def _loaded(
+    response: httpx2.Response, api_host: str, presence: PresenceCheck
+) -> Loaded[EligibilitySubscription]:
+    envelope, broken = parse_page(
+        EligibilitySubscriptionList,
+        response,
+        link_key="_links",
+        items_key=_ITEMS,
+        presence=presence,
+    )
 
     def link(request: PageRequest) -> Link:
+        if broken is not None:  # `_links` does not fit: a broken way on, the items stay
+            raise broken
         # Each cursor comes from the page before it, so nothing can be requested further ahead.
         return Link(_next_request(request, envelope, response, api_host))
 
@@ -154,8 +212,13 @@ def _loaded(response: httpx2.Response, api_host: str) -> Loaded[EligibilitySubsc
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, http: httpx2.Client) -> None:
+    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -211,20 +274,29 @@ class EligibilitySubscriptions:
             extra_query=extra_query,
         )
         source = SyncSource(
-            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_subscription_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return source.fetch(request)
 
-    def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+    def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[EligibilitySubscription]:
         response = send(self._http, request.url, request.params)
-        return _loaded(response, self._http.base_url.host)
+        return _loaded(response, self._http.base_url.host, presence)
 
 
 class AsyncEligibilitySubscriptions:
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, http: httpx2.AsyncClient) -> None:
+    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -257,13 +329,17 @@ class AsyncEligibilitySubscriptions:
             extra_query=extra_query,
         )
         source = AsyncSource(
-            self._load, item_id=_subscription_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_subscription_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
-    async def _load(self, request: PageRequest) -> Loaded[EligibilitySubscription]:
+    async def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[EligibilitySubscription]:
         response = await asend(self._http, request.url, request.params)
-        return _loaded(response, self._http.base_url.host)
+        return _loaded(response, self._http.base_url.host, presence)
 
 
 class GoodstackClient(SyncAPIClient):
@@ -280,6 +356,9 @@ class GoodstackClient(SyncAPIClient):
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
         transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
+        strict_response_validation: Raise `APIResponseValidationError` when a response
+            leaves out a field the spec documents, instead of reading it as None and logging
+            it once per walk. For CI that should fail on vendor drift.
     """
 
     def __init__(
@@ -290,6 +369,7 @@ class GoodstackClient(SyncAPIClient):
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx2.BaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             GOODSTACK,
@@ -299,9 +379,10 @@ class GoodstackClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
         self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(
-            self._http
+            self._http, strict=self._strict_response_validation
         )
 
 
@@ -319,6 +400,7 @@ class AsyncGoodstackClient(AsyncAPIClient):
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx2.AsyncBaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             GOODSTACK,
@@ -328,7 +410,8 @@ class AsyncGoodstackClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
         self.eligibility_subscriptions: AsyncEligibilitySubscriptions = (
-            AsyncEligibilitySubscriptions(self._http)
+            AsyncEligibilitySubscriptions(self._http, strict=self._strict_response_validation)
         )

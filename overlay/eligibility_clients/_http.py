@@ -15,6 +15,7 @@ import httpx2
 
 from ._config import APIKeyAuth, Settings
 from ._errors import (
+    UNDECODABLE,
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
@@ -23,6 +24,7 @@ from ._errors import (
 )
 from ._foreign import reject_old_httpx
 from ._logging import logger
+from ._presence import PresenceCheck
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 
@@ -40,6 +42,19 @@ class Model(Protocol):
 
 
 ModelT = TypeVar("ModelT", bound=Model)
+
+# What the generated parsers raise on a value that does not fit: a missing key, a wrong type,
+# a date they cannot read (dateutil raises OverflowError for some), or a value nested deeper
+# than the interpreter can follow.
+_UNPARSABLE = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
 
 
 def _client_options(settings: Settings) -> dict[str, Any]:
@@ -88,7 +103,7 @@ def send(http: httpx2.Client, url: str, params: Mapping[str, Any]) -> httpx2.Res
     try:
         response = http.get(url, params=params)
     except httpx2.RequestError as exc:
-        raise _connection_error(exc) from exc
+        raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
@@ -97,16 +112,18 @@ async def asend(http: httpx2.AsyncClient, url: str, params: Mapping[str, Any]) -
     try:
         response = await http.get(url, params=params)
     except httpx2.RequestError as exc:
-        raise _connection_error(exc) from exc
+        raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
-def _connection_error(exc: httpx2.RequestError) -> APIConnectionError:
+def _connection_error(exc: httpx2.RequestError, auth: httpx2.Auth | None) -> APIConnectionError:
     try:
         request: httpx2.Request | None = exc.request
     except RuntimeError:  # httpx2 raises this when no request is attached
         request = None
     detail = str(exc) or type(exc).__name__
+    if isinstance(auth, APIKeyAuth):  # the request, which the error also redacts by, may be gone
+        detail = auth.redact(detail)
     if isinstance(exc, httpx2.TimeoutException):
         return APITimeoutError(f"Request timed out: {detail}", request=request)
     return APIConnectionError(f"Connection error: {detail}", request=request)
@@ -134,16 +151,18 @@ def parse_model(
     model: type[ModelT],
     response: httpx2.Response,
     *,
-    items: tuple[str, type[Model]] | None = None,
+    items_key: str | None = None,
+    presence: PresenceCheck | None = None,
 ) -> ModelT:
     """Parse a success body into `model`, or raise `APIResponseValidationError`.
 
-    `items` names the envelope's list of records and their model, so that a record that does
-    not fit is reported by its index (e.g. `data[2].createdAt`).
+    A value that does not fit is reported by its exact path (e.g. `data[2].createdAt`): the
+    generated parsers raise an error that carries it. With `presence`, the documented fields
+    the body left out of the records under `items_key` are logged or raised (see `_presence`).
     """
     try:
         data = json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UNDECODABLE as exc:
         raise APIResponseValidationError(
             f"The {response.status_code} response is not valid JSON: {exc}",
             response=response,
@@ -155,73 +174,87 @@ def parse_model(
             response=response,
             body=data,
         )
+    return parse_data(model, data, response, items_key=items_key, presence=presence)
+
+
+def parse_page(
+    model: type[ModelT],
+    response: httpx2.Response,
+    *,
+    link_key: str,
+    items_key: str | None = None,
+    presence: PresenceCheck | None = None,
+) -> tuple[ModelT, APIResponseValidationError | None]:
+    """`parse_model` for a page, which a broken way to the next page does not throw away.
+
+    When the body fits once `link_key` (the part of the envelope that leads to the next page)
+    is left out, the page is parsed without it, and the error is returned with the page, for
+    the walk to raise once the page's items are out.
+    """
     try:
-        return model.from_dict(data)
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        field, cause = _locate(data, exc, items)
-        if isinstance(cause, KeyError):
-            problem = f"missing required field {cause.args[0]!r}"
-        else:
-            problem = f"{type(cause).__name__}: {cause}"
+        return parse_model(model, response, items_key=items_key, presence=presence), None
+    except APIResponseValidationError as exc:
+        if not isinstance(exc.body, dict) or link_key not in exc.body:
+            raise
+        rest = {key: value for key, value in exc.body.items() if key != link_key}
+        try:
+            page = parse_data(model, rest, response, items_key=items_key, presence=presence)
+        except APIResponseValidationError as other:  # more than the link is wrong
+            raise APIResponseValidationError(
+                other.message, response=response, body=exc.body, field=other.field
+            ) from other.__cause__
+        field = exc.field or ""
+        if field != link_key and not field.startswith((f"{link_key}.", f"{link_key}[")):
+            # The parsers could not tell where it broke; leaving `link_key` out tells.
+            cause = exc.__cause__
+            problem = f"{type(cause).__name__}: {cause}" if cause is not None else exc.message
+            exc = APIResponseValidationError(
+                f"The response does not fit {model.__name__} at {link_key}: {problem}",
+                response=response,
+                body=exc.body,
+                field=link_key,
+            )
+        return page, exc
+
+
+def parse_data(
+    model: type[ModelT],
+    data: dict[str, Any],
+    response: httpx2.Response,
+    *,
+    items_key: str | None = None,
+    presence: PresenceCheck | None = None,
+) -> ModelT:
+    """Parse a decoded body into `model`, or raise `APIResponseValidationError` with its path.
+
+    With `presence`, the documented fields the body left out of the records under `items_key`
+    are logged or raised (see `_presence`).
+    """
+    seen = [False]
+    token = presence.flag.set(seen) if presence is not None else None
+    try:
+        parsed = model.from_dict(data)
+    except _UNPARSABLE as exc:
+        field = field_path(getattr(exc, "path", None))
         raise APIResponseValidationError(
-            f"The response does not fit {model.__name__} at {field}: {problem}",
+            f"The response does not fit {model.__name__} at {field}: {exc}",
             response=response,
             body=data,
             field=field,
         ) from exc
+    finally:
+        if presence is not None and token is not None:
+            presence.flag.reset(token)
+    if presence is not None and items_key is not None and seen[0]:
+        presence.check(items_key, getattr(parsed, items_key), response, data)
+    return parsed
 
 
-def _locate(
-    data: dict[str, Any], exc: Exception, items: tuple[str, type[Model]] | None
-) -> tuple[str, Exception]:
-    """Path of the field that broke parsing, and the error that names it.
-
-    The generated parsers raise plain exceptions without a path, so find it: parse the records
-    one by one to get the index, then look inside the record for the missing key or the value
-    the error quotes.
-    """
-    if items is not None:
-        key, item_model = items
-        records = data.get(key)
-        if isinstance(records, list):
-            for index, record in enumerate(records):
-                if not isinstance(record, dict):
-                    return f"{key}[{index}]", TypeError(f"expected an object, got {record!r}")
-                try:
-                    item_model.from_dict(record)
-                except (KeyError, ValueError, TypeError, AttributeError) as item_exc:
-                    return f"{key}[{index}]{_inside(record, item_exc)}", item_exc
-    return _inside(data, exc).lstrip(".") or "<root>", exc
-
-
-def _inside(record: dict[str, Any], exc: Exception) -> str:
-    if isinstance(exc, KeyError) and exc.args:
-        # The shallowest object lacking the key: right for the usual case, a record that
-        # stopped carrying a field; only a guess when the key is missing deeper down.
-        missing = exc.args[0]
-        queue: list[tuple[str, object]] = [("", record)]
-        while queue:
-            path, node = queue.pop(0)
-            if isinstance(node, dict):
-                if missing not in node:
-                    return f"{path}.{missing}"
-                queue.extend((f"{path}.{k}", v) for k, v in node.items())
-            elif isinstance(node, list):
-                queue.extend((f"{path}[{i}]", v) for i, v in enumerate(node))
-        return f".{missing}"
-    # Other errors quote the bad value (e.g. "Invalid isoformat string: 'yesterday'").
-    return _find_quoted(record, str(exc), "")
-
-
-def _find_quoted(node: object, text: str, path: str) -> str:
-    if isinstance(node, dict):
-        children: list[tuple[str, object]] = [(f"{path}.{k}", v) for k, v in node.items()]
-    elif isinstance(node, list):
-        children = [(f"{path}[{i}]", v) for i, v in enumerate(node)]
-    else:
-        return path if isinstance(node, str) and repr(node) in text else ""
-    for child_path, child in children:
-        found = _find_quoted(child, text, child_path)
-        if found:
-            return found
-    return ""
+def field_path(segments: list[str | int] | None) -> str:
+    """`["data", 0, "results", "eligibilityStatus"]` as `data[0].results.eligibilityStatus`."""
+    if not segments:
+        return "<root>"
+    text = ""
+    for segment in segments:
+        text += f"[{segment}]" if isinstance(segment, int) else f".{segment}"
+    return text.lstrip(".")

@@ -7,6 +7,10 @@ in order, with up to `concurrency` requests in flight.
 A fetch is split in two so that it can run ahead of the walk: `load` (send and parse, safe to
 run on a worker thread or in a task, in any order) and `Loaded.link` (the stop rules and the
 loop checks, which compare a page with the one before it, so they always run in page order).
+
+A page whose way on is broken (a next link without a cursor, a cursor seen before, a page the
+walk has already had) keeps its items: the walk yields them, then raises the error that
+`Loaded.link` raised, which the page holds until then.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ._errors import APIError
 from ._logging import logger
 from ._retries import walk_closed
 
@@ -67,10 +72,21 @@ class Link:
 
     `ahead(n)` returns up to `n` requests after `next_request`, in walk order, that can be
     sent before the pages in between arrive (Truemed's numbered pages up to `last_page`).
+    `broken` is the error to raise, once this page's items are out, when the way on is
+    broken.
     """
 
     next_request: PageRequest | None
     ahead: Callable[[int], list[PageRequest]] = nothing_ahead
+    broken: APIError | None = None
+
+
+def link_of(loaded: Loaded[Any], request: PageRequest) -> Link:
+    """`loaded.link(request)`, with a broken way on kept in the link instead of raised."""
+    try:
+        return loaded.link(request)
+    except APIError as exc:
+        return Link(None, broken=exc)
 
 
 @dataclass(frozen=True)
@@ -100,13 +116,14 @@ class SyncSource(Generic[ItemT]):
 
     def place(self, request: PageRequest, loaded: Loaded[ItemT]) -> SyncPage[ItemT]:
         """Build the page for `loaded`, linking it to `request`'s place in the walk."""
-        link = loaded.link(request)
+        link = link_of(loaded, request)
         return SyncPage(
             loaded.items,
             total_count=loaded.total_count,
             next_request=link.next_request,
             source=self,
             ahead=link.ahead,
+            broken=link.broken,
         )
 
 
@@ -124,13 +141,14 @@ class AsyncSource(Generic[ItemT]):
 
     def place(self, request: PageRequest, loaded: Loaded[ItemT]) -> AsyncPage[ItemT]:
         """Build the page for `loaded`, linking it to `request`'s place in the walk."""
-        link = loaded.link(request)
+        link = link_of(loaded, request)
         return AsyncPage(
             loaded.items,
             total_count=loaded.total_count,
             next_request=link.next_request,
             source=self,
             ahead=link.ahead,
+            broken=link.broken,
         )
 
 
@@ -152,22 +170,25 @@ class SyncPage(Generic[ItemT]):
         next_request: PageRequest | None,
         source: SyncSource[ItemT],
         ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
+        broken: APIError | None = None,
     ) -> None:
         self.items = items
         self.total_count = total_count
         self._next_request = next_request
         self._source = source
         self._ahead = ahead
+        self._broken = broken
 
     def has_next_page(self) -> bool:
-        """Whether another page follows this one."""
-        return self._next_request is not None
+        """Whether another page follows this one (or this page's broken link raises next)."""
+        return self._next_request is not None or self._broken is not None
 
     def get_next_page(self) -> SyncPage[ItemT]:
-        """Fetch the page after this one; check `has_next_page()` first."""
-        if self._next_request is None:
-            raise RuntimeError("This is the last page; check has_next_page() first.")
-        return self._source.fetch(self._next_request)
+        """Fetch the page after this one; check `has_next_page()` first.
+
+        Raises `APIResponseValidationError` when this page's way to the next is broken.
+        """
+        return self._source.fetch(_next_of(self))
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -215,22 +236,25 @@ class AsyncPage(Generic[ItemT]):
         next_request: PageRequest | None,
         source: AsyncSource[ItemT],
         ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
+        broken: APIError | None = None,
     ) -> None:
         self.items = items
         self.total_count = total_count
         self._next_request = next_request
         self._source = source
         self._ahead = ahead
+        self._broken = broken
 
     def has_next_page(self) -> bool:
-        """Whether another page follows this one."""
-        return self._next_request is not None
+        """Whether another page follows this one (or this page's broken link raises next)."""
+        return self._next_request is not None or self._broken is not None
 
     async def get_next_page(self) -> AsyncPage[ItemT]:
-        """Fetch the page after this one; check `has_next_page()` first."""
-        if self._next_request is None:
-            raise RuntimeError("This is the last page; check has_next_page() first.")
-        return await self._source.fetch(self._next_request)
+        """Fetch the page after this one; check `has_next_page()` first.
+
+        Raises `APIResponseValidationError` when this page's way to the next is broken.
+        """
+        return await self._source.fetch(_next_of(self))
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
@@ -283,6 +307,21 @@ class AsyncPaginator(Generic[ItemT]):
 REMEMBERED_IDS = 5_000
 
 
+def checkable(item_id: object) -> bool:
+    """Whether an item id can be checked for repeats: present, and hashable.
+
+    The server decides what an id is; one that is null, a list or an object cannot be told
+    apart from others, so its item is always yielded.
+    """
+    if item_id is None:
+        return False
+    try:
+        hash(item_id)
+    except TypeError:
+        return False
+    return True
+
+
 class RecentIds(Generic[ItemT]):
     """The ids one walk has yielded lately, so that an item that comes back is skipped.
 
@@ -307,13 +346,25 @@ class RecentIds(Generic[ItemT]):
         ids = list(map(self._item_id, items))
         newer, older = self._newer, self._older
         # The usual page repeats nothing: settle it with set operations, not a loop per item.
-        if len(set(ids)) == len(ids) and newer.isdisjoint(ids) and older.isdisjoint(ids):
-            self._remember(ids)
+        try:
+            unique: set[Hashable] | None = set(ids)
+        except TypeError:  # an id that is a list or an object: see `checkable`
+            unique = None
+        if (
+            unique is not None
+            and len(unique) == len(ids)
+            and None not in unique
+            and newer.isdisjoint(unique)
+            and older.isdisjoint(unique)
+        ):
+            self._remember(unique)
             return items
         fresh: list[ItemT] = []
         kept: set[Hashable] = set()
         for item, key in zip(items, ids, strict=True):
-            if key not in newer and key not in older and key not in kept:
+            if not checkable(key):
+                fresh.append(item)
+            elif key not in newer and key not in older and key not in kept:
                 kept.add(key)
                 fresh.append(item)
         self._remember(kept)
@@ -327,6 +378,15 @@ class RecentIds(Generic[ItemT]):
         self._newer.update(ids)
         if len(self._newer) >= self._limit:
             self._older, self._newer = self._newer, set()
+
+
+def _next_of(page: SyncPage[Any] | AsyncPage[Any]) -> PageRequest:
+    """The request for the page after `page`; raises what broke its link, if anything did."""
+    if page._next_request is not None:
+        return page._next_request
+    if page._broken is not None:
+        raise page._broken
+    raise RuntimeError("This is the last page; check has_next_page() first.")
 
 
 def _wanted(page: SyncPage[Any] | AsyncPage[Any], limit: int) -> list[PageRequest]:
@@ -354,9 +414,9 @@ def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
         page = first
         while True:
             yield from recent.unseen(page.items)
-            if page._next_request is None:
+            if not page.has_next_page():
                 return
-            page = source.fetch(page._next_request)
+            page = source.fetch(_next_of(page))
     # One pool per walk, sized to the window: at most `concurrency` pages are requested or
     # waiting to be yielded at any time, besides the page being yielded.
     pool = ThreadPoolExecutor(source.concurrency, thread_name_prefix=THREAD_NAME_PREFIX)
@@ -370,12 +430,13 @@ def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
                 _wanted(page, source.concurrency),
                 source.concurrency,
                 lambda request: pool.submit(_load_in_walk, closed, source.load, request),
+                # True only for a future that has not started, so whose request was not sent.
                 Future.cancel,
             )
             yield from recent.unseen(page.items)
-            request = page._next_request
-            if request is None:
+            if not page.has_next_page():
                 return
+            request = _next_of(page)
             # A failed page raises here, after every item of the pages before it.
             page = source.place(request, pending.pop(request.key).result())
     finally:
@@ -390,21 +451,30 @@ def _schedule(
     wanted: list[PageRequest],
     limit: int,
     start: Callable[[PageRequest], TaskT],
-    cancel: Callable[[TaskT], object],
+    withdraw: Callable[[TaskT], bool],
 ) -> None:
     """Start the `wanted` requests not yet pending, keeping at most `limit` pending.
 
-    A pending request that is no longer wanted (the walk's plan changed) is cancelled, so it
-    does not hold a place in the window.
+    A pending request that is no longer wanted (a page dropped the `last_page` an earlier one
+    reported) is withdrawn only if `withdraw` can stop it before it is sent; otherwise it stays
+    pending, so that when a later page wants it again its answer is used, not requested a
+    second time. The next request is always started, even when such leftovers fill the window.
     """
     keys = {request.key for request in wanted}
     for key in [key for key in pending if key not in keys]:
-        cancel(pending.pop(key))
-    for request in wanted:
-        if len(pending) >= limit:
+        if withdraw(pending[key]):
+            del pending[key]
+    for index, request in enumerate(wanted):
+        if request.key in pending:
+            continue
+        if index > 0 and len(pending) >= limit:
             break
-        if request.key not in pending:
-            pending[request.key] = start(request)
+        pending[request.key] = start(request)
+
+
+def _keep(task: object) -> bool:
+    # A task may already have sent its request, and nothing tells whether it has.
+    return False
 
 
 async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> AsyncIterator[ItemT]:
@@ -415,9 +485,9 @@ async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> Async
         while True:
             for item in recent.unseen(page.items):
                 yield item
-            if page._next_request is None:
+            if not page.has_next_page():
                 return
-            page = await source.fetch(page._next_request)
+            page = await source.fetch(_next_of(page))
     pending: dict[Hashable, asyncio.Task[Loaded[ItemT]]] = {}
     try:
         while True:
@@ -426,13 +496,13 @@ async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> Async
                 _wanted(page, source.concurrency),
                 source.concurrency,
                 lambda request: asyncio.create_task(source.load(request)),
-                asyncio.Task.cancel,
+                _keep,
             )
             for item in recent.unseen(page.items):
                 yield item
-            request = page._next_request
-            if request is None:
+            if not page.has_next_page():
                 return
+            request = _next_of(page)
             page = source.place(request, await pending.pop(request.key))
     finally:
         tasks = list(pending.values())

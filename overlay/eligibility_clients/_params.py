@@ -41,10 +41,25 @@ def page_size(value: int | None, *, minimum: int, maximum: int | None) -> int | 
 
 
 def text(value: str | None, name: str) -> str | None:
-    """A free-text filter: a str, or None to leave it out."""
-    if value is None or isinstance(value, str):
-        return value
+    """A free-text filter: a str that can be sent (UTF-8), or None to leave it out."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _sendable(value, name)
     raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+
+
+def _sendable(value: str, name: str) -> str:
+    # A query string is UTF-8 on the wire; a lone surrogate has no UTF-8 form, and httpx2
+    # would only find that out when the request is built (for async calls, at `await`).
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{name} cannot be sent: it holds {value[exc.start : exc.end]!r}, "
+            "which has no UTF-8 form (a lone surrogate)"
+        ) from None
+    return value
 
 
 def flag(value: bool | None, name: str) -> bool | None:
@@ -110,10 +125,11 @@ def extra_query(value: Mapping[str, QueryValue] | None) -> dict[str, str]:
     for name, item in value.items():
         if not isinstance(name, str) or not name:
             raise TypeError(f"extra_query keys must be non-empty str, got {name!r}")
+        _sendable(name, "extra_query key")
         if isinstance(item, bool):
             encoded[name] = "true" if item else "false"
         elif isinstance(item, str | int | float):
-            encoded[name] = str(item)
+            encoded[name] = _sendable(str(item), f"extra_query[{name!r}]")
         else:
             kind = type(item).__name__
             raise TypeError(f"extra_query[{name!r}] must be a str, int, float or bool, got {kind}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import math
 import random
 import threading
 import time
@@ -91,30 +92,42 @@ class RetryPolicy:
 
 
 def retry_after_seconds(headers: httpx2.Headers, now: datetime | None = None) -> float | None:
-    """Parse `retry-after-ms`, then `Retry-After` as seconds or an HTTP date; None if absent."""
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            value = float(millis) / 1000
-        except ValueError:
-            value = -1
-        if value >= 0:
-            return value
+    """Parse `retry-after-ms`, then `Retry-After` as seconds or an HTTP date; None if absent.
+
+    A value that is garbage, negative, NaN or infinite counts as absent; a date in the past
+    means now. The caller caps what comes back.
+    """
+    millis = _seconds(headers.get("retry-after-ms", ""))
+    if millis is not None:
+        return millis / 1000
     raw = headers.get("retry-after", "").strip()
     if not raw:
         return None
+    seconds = _seconds(raw)
+    if seconds is not None:
+        return seconds
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        # OverflowError: a year beyond what datetime holds, e.g. 2147483648.
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        value = (when - (now or datetime.now(UTC))).total_seconds()
+    except OverflowError:
+        return None
+    return max(value, 0.0)
+
+
+def _seconds(raw: str) -> float | None:
+    """`raw` as a finite number >= 0, else None."""
     try:
         value = float(raw)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(raw)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        value = (when - (now or datetime.now(UTC))).total_seconds()
-        return max(value, 0.0)
-    return value if value >= 0 else None
+        return None
+    # Written so that NaN, which compares false with everything, fails it.
+    return value if 0 <= value < math.inf else None
 
 
 def _log_attempt(request: httpx2.Request, attempt: int) -> None:

@@ -18,12 +18,13 @@ from eligibility_clients_truemed.models import (
     QualificationSessionList,
     QualificationSessionStatus,
 )
+from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_model, send
+from ._http import asend, parse_page, send
 from ._logging import logger
 from ._pagination import (
     AsyncPaginator,
@@ -33,7 +34,9 @@ from ._pagination import (
     PageRequest,
     SyncPage,
     SyncSource,
+    checkable,
 )
+from ._presence import PresenceCheck
 
 __all__ = [
     "AsyncQualificationSessions",
@@ -42,7 +45,7 @@ __all__ = [
     "TruemedClient",
 ]
 
-_ITEMS = ("qualification_sessions", QualificationSession)
+_ITEMS = "qualification_sessions"
 _session_id = attrgetter("qualification_session_id")
 
 
@@ -107,20 +110,43 @@ def _next_request(
             return None
     elif len(items) < size:
         return None
-    fingerprint = ("page", tuple(map(_session_id, items)))
-    if fingerprint in request.seen:
+    return PageRequest(
+        url=request.url,
+        params={**request.params, "page": number + 1},
+        seen=_seen_after(request, items, number, response),
+    )
+
+
+def _seen_after(
+    request: PageRequest, items: list[QualificationSession], number: int, response: httpx2.Response
+) -> frozenset[object]:
+    """What the next request must remember of this walk's pages, or raise on a repeat.
+
+    A server that ignores `page` may serve one page again and again, or cycle through a few
+    (two full pages in turn, with no `last_page` to stop at). Remembering every page would
+    cost memory for the whole walk; instead the walk keeps two fingerprints, the page before
+    and an anchor moved to each power-of-two page number (Brent's cycle detection), which
+    catches any cycle within about twice its length plus its start.
+    """
+    fingerprint = tuple(map(_session_id, items))
+    try:
+        hash(fingerprint)
+    except TypeError:  # an id that is a list or an object stands in as None
+        fingerprint = tuple(item_id if checkable(item_id) else None for item_id in fingerprint)
+    previous, anchor = ("previous", fingerprint), ("anchor", fingerprint)
+    if previous in request.seen or anchor in request.seen:
         raise APIResponseValidationError(
-            f"Truemed served page {number} with the same sessions as the page before it; "
-            "the server seems to ignore the `page` parameter, so paging stops here.",
+            f"Truemed served page {number} with the same sessions as a page it already served "
+            "in this walk; the server seems to ignore the `page` parameter, so paging stops "
+            "here.",
             response=response,
             body=None,
             field="page",
         )
-    return PageRequest(
-        url=request.url,
-        params={**request.params, "page": number + 1},
-        seen=frozenset({fingerprint}),
-    )
+    if number > 0 and number & (number - 1) == 0:
+        return frozenset({previous, anchor})
+    kept = [entry for entry in request.seen if isinstance(entry, tuple) and entry[0] == "anchor"]
+    return frozenset({previous, *kept})
 
 
 def _last_page(envelope: QualificationSessionList) -> int | None:
@@ -153,8 +179,19 @@ def _link(
     return Link(next_request, ahead)
 
 
-def _loaded(response: httpx2.Response) -> Loaded[QualificationSession]:
-    envelope = parse_model(QualificationSessionList, response, items=_ITEMS)
+def _loaded(response: httpx2.Response, presence: PresenceCheck) -> Loaded[QualificationSession]:
+    envelope, broken = parse_page(
+        QualificationSessionList,
+        response,
+        link_key="pagination",
+        items_key=_ITEMS,
+        presence=presence,
+    )
+    if broken is not None:
+        # A pagination object that does not fit is a broken way on: the page's items stay.
+        return Loaded(
+            envelope.qualification_sessions, total_count=None, link=partial(_raise, broken)
+        )
     return Loaded(
         envelope.qualification_sessions,
         total_count=_total_count(envelope),
@@ -162,11 +199,20 @@ def _loaded(response: httpx2.Response) -> Loaded[QualificationSession]:
     )
 
 
+def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
+    raise error
+
+
 class QualificationSessions:
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, http: httpx2.Client) -> None:
+    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -213,19 +259,26 @@ class QualificationSessions:
             extra_query=extra_query,
         )
         source = SyncSource(
-            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_session_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return source.fetch(request)
 
-    def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(send(self._http, request.url, request.params))
+    def _load(self, presence: PresenceCheck, request: PageRequest) -> Loaded[QualificationSession]:
+        return _loaded(send(self._http, request.url, request.params), presence)
 
 
 class AsyncQualificationSessions:
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, http: httpx2.AsyncClient) -> None:
+    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
+        self._strict = strict
+
+    def _presence(self) -> PresenceCheck:
+        # One per list() call: each omitted field is logged once per walk.
+        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     def list(
         self,
@@ -252,12 +305,16 @@ class AsyncQualificationSessions:
             extra_query=extra_query,
         )
         source = AsyncSource(
-            self._load, item_id=_session_id, concurrency=_params.concurrency(concurrency)
+            partial(self._load, self._presence()),
+            item_id=_session_id,
+            concurrency=_params.concurrency(concurrency),
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
-    async def _load(self, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(await asend(self._http, request.url, request.params))
+    async def _load(
+        self, presence: PresenceCheck, request: PageRequest
+    ) -> Loaded[QualificationSession]:
+        return _loaded(await asend(self._http, request.url, request.params), presence)
 
 
 class TruemedClient(SyncAPIClient):
@@ -273,6 +330,9 @@ class TruemedClient(SyncAPIClient):
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
         transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
+        strict_response_validation: Raise `APIResponseValidationError` when a response
+            leaves out a field the spec documents, instead of reading it as None and logging
+            it once per walk. For CI that should fail on vendor drift.
     """
 
     def __init__(
@@ -283,6 +343,7 @@ class TruemedClient(SyncAPIClient):
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx2.BaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             TRUEMED,
@@ -292,8 +353,11 @@ class TruemedClient(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions: QualificationSessions = QualificationSessions(self._http)
+        self.qualification_sessions: QualificationSessions = QualificationSessions(
+            self._http, strict=self._strict_response_validation
+        )
 
 
 class AsyncTruemedClient(AsyncAPIClient):
@@ -310,6 +374,7 @@ class AsyncTruemedClient(AsyncAPIClient):
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: httpx2.AsyncBaseTransport | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             TRUEMED,
@@ -319,7 +384,8 @@ class AsyncTruemedClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            strict_response_validation=strict_response_validation,
         )
         self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(
-            self._http
+            self._http, strict=self._strict_response_validation
         )

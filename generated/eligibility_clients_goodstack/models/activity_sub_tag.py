@@ -2,12 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="ActivitySubTag")
 
@@ -17,89 +22,161 @@ class ActivitySubTag:
     """An activity sub-tag with its parent tag (the vendor's ActivitySubTagWithTag). [C]
 
     Attributes:
-        id (str):
-        name (str): SubTag name
-        tag (ActivityTag): An activity tag (the vendor's ActivityTagWithoutSubTags). [C]
+        id (str | None):
+        name (str | None): SubTag name
+        tag (ActivityTag | None): An activity tag (the vendor's ActivityTagWithoutSubTags). [C]
         description (None | str): SubTag description
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
-    id: str
-    name: str
-    tag: ActivityTag
-    description: None | str
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | None | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
+    tag: ActivityTag | None = None
+    description: None | str = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "tag",
+            "description",
+            "createdAt",
+            "updatedAt",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("id", "id"),
+        ("name", "name"),
+        ("tag", "tag"),
+        ("description", "description"),
+        ("created_at", "createdAt"),
+        ("updated_at", "updatedAt"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id: str | None
+        if self.id is None:
+            id = None
+        else:
+            id = self.id
 
-        name = self.name
+        name: str | None
+        if self.name is None:
+            name = None
+        else:
+            name = self.name
 
-        tag = self.tag.to_dict()
+        tag: dict[str, Any] | None
+        if self.tag is None:
+            tag = None
+        else:
+            tag = self.tag.to_dict()
 
         description: None | str
         description = self.description
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
+        created_at: str | None
+        if self.created_at is None:
+            created_at = None
+        else:
             created_at = self.created_at.isoformat()
 
-        updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        elif isinstance(self.updated_at, datetime.datetime):
+        updated_at: None | str
+        if isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
         else:
             updated_at = self.updated_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "tag": tag,
-                "description": description,
-            }
-        )
-        if created_at is not UNSET:
+        field_dict.update({})
+        if "id" not in self._absent:
+            field_dict["id"] = id
+        if "name" not in self._absent:
+            field_dict["name"] = name
+        if "tag" not in self._absent:
+            field_dict["tag"] = tag
+        if "description" not in self._absent:
+            field_dict["description"] = description
+        if "createdAt" not in self._absent:
             field_dict["createdAt"] = created_at
-        if updated_at is not UNSET:
+        if "updatedAt" not in self._absent:
             field_dict["updatedAt"] = updated_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        id = d.pop("id")
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            id: str | None = d.pop("id", None)
+            if not (id is None or isinstance(id, str)):
+                raise wrong_type(id, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("id", exc)
 
-        name = d.pop("name")
+        try:
+            name: str | None = d.pop("name", None)
+            if not (name is None or isinstance(name, str)):
+                raise wrong_type(name, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("name", exc)
 
-        tag = ActivityTag.from_dict(d.pop("tag"))
+        try:
+            _tag_value = d.pop("tag", None)
+            tag: ActivityTag | None
+            if _tag_value is None:
+                tag = None
+            else:
+                tag = ActivityTag.from_dict(_tag_value)
 
-        description: None | str = d.pop("description")
+        except PARSE_FAILURES as exc:
+            raise at("tag", exc)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        try:
+            description: None | str = d.pop("description", None)
+            if not (isinstance(description, str) or description is None):
+                raise wrong_type(description, "a string or null")
 
-        _updated_at_data = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | None | Unset
-        if _updated_at_data is None or isinstance(_updated_at_data, Unset):
-            updated_at = _updated_at_data
-        else:
-            if not isinstance(_updated_at_data, str):
-                raise TypeError()
-            updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
+        except PARSE_FAILURES as exc:
+            raise at("description", exc)
 
-            updated_at = updated_at_type_0
+        try:
+            _created_at_value = d.pop("createdAt", None)
+            created_at: datetime.datetime | None
+            if _created_at_value is None:
+                created_at = None
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at_value)
+
+        except PARSE_FAILURES as exc:
+            raise at("createdAt", exc)
+
+        try:
+            _updated_at_data = d.pop("updatedAt", None)
+            updated_at: datetime.datetime | None
+            if _updated_at_data is None:
+                updated_at = _updated_at_data
+            else:
+                if not isinstance(_updated_at_data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
+
+                updated_at = updated_at_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("updatedAt", exc)
 
         activity_sub_tag = cls(
             id=id,
@@ -109,6 +186,8 @@ class ActivitySubTag:
             created_at=created_at,
             updated_at=updated_at,
         )
+
+        activity_sub_tag._absent = absent
 
         activity_sub_tag.additional_properties = d
         return activity_sub_tag

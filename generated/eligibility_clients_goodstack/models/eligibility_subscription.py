@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_subscription_status import EligibilitySubscriptionStatus
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="EligibilitySubscription")
 
@@ -17,35 +23,68 @@ class EligibilitySubscription:
     """An organisation's eligibility subscription. [C]
 
     Attributes:
-        id (str):
+        id (str | None):
         organisation_id (None | str):
         organisation_name (None | str):
-        partner_id (str):
-        configuration_id (str):
+        partner_id (str | None):
+        configuration_id (str | None):
         validation_request_id (None | str):
         suggested_activity_sub_tags (list[ActivitySubTag] | None):
-        status (EligibilitySubscriptionStatus | str): An `EligibilitySubscriptionStatus`, or a plain string for a status
-            added later.
-        results (EligibilitySubscriptionResults): Results of the eligibility check. [C]
-        created_at (datetime.datetime):
+        status (EligibilitySubscriptionStatus | str | None): An `EligibilitySubscriptionStatus`, or a plain string for a
+            status added later.
+        results (EligibilitySubscriptionResults | None): Results of the eligibility check. [C]
+        created_at (datetime.datetime | None):
         updated_at (datetime.datetime | None):
     """
 
-    id: str
-    organisation_id: None | str
-    organisation_name: None | str
-    partner_id: str
-    configuration_id: str
-    validation_request_id: None | str
-    suggested_activity_sub_tags: list[ActivitySubTag] | None
-    status: EligibilitySubscriptionStatus | str
-    results: EligibilitySubscriptionResults
-    created_at: datetime.datetime
-    updated_at: datetime.datetime | None
+    id: str | None = None
+    organisation_id: None | str = None
+    organisation_name: None | str = None
+    partner_id: str | None = None
+    configuration_id: str | None = None
+    validation_request_id: None | str = None
+    suggested_activity_sub_tags: list[ActivitySubTag] | None = None
+    status: EligibilitySubscriptionStatus | str | None = None
+    results: EligibilitySubscriptionResults | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "organisationId",
+            "organisationName",
+            "partnerId",
+            "configurationId",
+            "validationRequestId",
+            "suggestedActivitySubTags",
+            "status",
+            "results",
+            "createdAt",
+            "updatedAt",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("id", "id"),
+        ("organisation_id", "organisationId"),
+        ("organisation_name", "organisationName"),
+        ("partner_id", "partnerId"),
+        ("configuration_id", "configurationId"),
+        ("validation_request_id", "validationRequestId"),
+        ("suggested_activity_sub_tags", "suggestedActivitySubTags"),
+        ("status", "status"),
+        ("results", "results"),
+        ("created_at", "createdAt"),
+        ("updated_at", "updatedAt"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id: str | None
+        if self.id is None:
+            id = None
+        else:
+            id = self.id
 
         organisation_id: None | str
         organisation_id = self.organisation_id
@@ -53,9 +92,17 @@ class EligibilitySubscription:
         organisation_name: None | str
         organisation_name = self.organisation_name
 
-        partner_id = self.partner_id
+        partner_id: str | None
+        if self.partner_id is None:
+            partner_id = None
+        else:
+            partner_id = self.partner_id
 
-        configuration_id = self.configuration_id
+        configuration_id: str | None
+        if self.configuration_id is None:
+            configuration_id = None
+        else:
+            configuration_id = self.configuration_id
 
         validation_request_id: None | str
         validation_request_id = self.validation_request_id
@@ -76,15 +123,27 @@ class EligibilitySubscription:
         else:
             suggested_activity_sub_tags = self.suggested_activity_sub_tags
 
-        status: str
-        if isinstance(self.status, EligibilitySubscriptionStatus):
-            status = self.status.value
+        status: str | None
+        if self.status is None:
+            status = None
         else:
-            status = self.status
+            status: str
+            if isinstance(self.status, EligibilitySubscriptionStatus):
+                status = self.status.value
+            else:
+                status = self.status
 
-        results = self.results.to_dict()
+        results: dict[str, Any] | None
+        if self.results is None:
+            results = None
+        else:
+            results = self.results.to_dict()
 
-        created_at = self.created_at.isoformat()
+        created_at: str | None
+        if self.created_at is None:
+            created_at = None
+        else:
+            created_at = self.created_at.isoformat()
 
         updated_at: None | str
         if isinstance(self.updated_at, datetime.datetime):
@@ -94,86 +153,181 @@ class EligibilitySubscription:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "organisationId": organisation_id,
-                "organisationName": organisation_name,
-                "partnerId": partner_id,
-                "configurationId": configuration_id,
-                "validationRequestId": validation_request_id,
-                "suggestedActivitySubTags": suggested_activity_sub_tags,
-                "status": status,
-                "results": results,
-                "createdAt": created_at,
-                "updatedAt": updated_at,
-            }
-        )
+        field_dict.update({})
+        if "id" not in self._absent:
+            field_dict["id"] = id
+        if "organisationId" not in self._absent:
+            field_dict["organisationId"] = organisation_id
+        if "organisationName" not in self._absent:
+            field_dict["organisationName"] = organisation_name
+        if "partnerId" not in self._absent:
+            field_dict["partnerId"] = partner_id
+        if "configurationId" not in self._absent:
+            field_dict["configurationId"] = configuration_id
+        if "validationRequestId" not in self._absent:
+            field_dict["validationRequestId"] = validation_request_id
+        if "suggestedActivitySubTags" not in self._absent:
+            field_dict["suggestedActivitySubTags"] = suggested_activity_sub_tags
+        if "status" not in self._absent:
+            field_dict["status"] = status
+        if "results" not in self._absent:
+            field_dict["results"] = results
+        if "createdAt" not in self._absent:
+            field_dict["createdAt"] = created_at
+        if "updatedAt" not in self._absent:
+            field_dict["updatedAt"] = updated_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        id = d.pop("id")
-
-        organisation_id: None | str = d.pop("organisationId")
-
-        organisation_name: None | str = d.pop("organisationName")
-
-        partner_id = d.pop("partnerId")
-
-        configuration_id = d.pop("configurationId")
-
-        validation_request_id: None | str = d.pop("validationRequestId")
-
-        _suggested_activity_sub_tags_data = d.pop("suggestedActivitySubTags")
-        suggested_activity_sub_tags: list[ActivitySubTag] | None
-        if _suggested_activity_sub_tags_data is None:
-            suggested_activity_sub_tags = _suggested_activity_sub_tags_data
-        else:
-            if not isinstance(_suggested_activity_sub_tags_data, list):
-                raise TypeError()
-            suggested_activity_sub_tags_type_0 = []
-            _suggested_activity_sub_tags_type_0 = _suggested_activity_sub_tags_data
-            for (
-                suggested_activity_sub_tags_type_0_item_data
-            ) in _suggested_activity_sub_tags_type_0:
-                suggested_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                    suggested_activity_sub_tags_type_0_item_data
-                )
-
-                suggested_activity_sub_tags_type_0.append(
-                    suggested_activity_sub_tags_type_0_item
-                )
-
-            suggested_activity_sub_tags = suggested_activity_sub_tags_type_0
-
-        _status_data = d.pop("status")
-        status: EligibilitySubscriptionStatus | str
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
         try:
-            if not isinstance(_status_data, str):
-                raise TypeError()
-            status_type_0 = EligibilitySubscriptionStatus(_status_data)
+            id: str | None = d.pop("id", None)
+            if not (id is None or isinstance(id, str)):
+                raise wrong_type(id, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("id", exc)
 
-            status = status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            status = _status_data
+        try:
+            organisation_id: None | str = d.pop("organisationId", None)
+            if not (isinstance(organisation_id, str) or organisation_id is None):
+                raise wrong_type(organisation_id, "a string or null")
 
-        results = EligibilitySubscriptionResults.from_dict(d.pop("results"))
+        except PARSE_FAILURES as exc:
+            raise at("organisationId", exc)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        try:
+            organisation_name: None | str = d.pop("organisationName", None)
+            if not (isinstance(organisation_name, str) or organisation_name is None):
+                raise wrong_type(organisation_name, "a string or null")
 
-        _updated_at_data = d.pop("updatedAt")
-        updated_at: datetime.datetime | None
-        if _updated_at_data is None:
-            updated_at = _updated_at_data
-        else:
-            if not isinstance(_updated_at_data, str):
-                raise TypeError()
-            updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
+        except PARSE_FAILURES as exc:
+            raise at("organisationName", exc)
 
-            updated_at = updated_at_type_0
+        try:
+            partner_id: str | None = d.pop("partnerId", None)
+            if not (partner_id is None or isinstance(partner_id, str)):
+                raise wrong_type(partner_id, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("partnerId", exc)
+
+        try:
+            configuration_id: str | None = d.pop("configurationId", None)
+            if not (configuration_id is None or isinstance(configuration_id, str)):
+                raise wrong_type(configuration_id, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("configurationId", exc)
+
+        try:
+            validation_request_id: None | str = d.pop("validationRequestId", None)
+            if not (
+                isinstance(validation_request_id, str) or validation_request_id is None
+            ):
+                raise wrong_type(validation_request_id, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("validationRequestId", exc)
+
+        try:
+            _suggested_activity_sub_tags_data = d.pop("suggestedActivitySubTags", None)
+            suggested_activity_sub_tags: list[ActivitySubTag] | None
+            if _suggested_activity_sub_tags_data is None:
+                suggested_activity_sub_tags = _suggested_activity_sub_tags_data
+            else:
+                if not isinstance(_suggested_activity_sub_tags_data, list):
+                    raise TypeError()
+                _suggested_activity_sub_tags_type_0 = _suggested_activity_sub_tags_data
+                if not isinstance(_suggested_activity_sub_tags_type_0, list):
+                    raise wrong_type(_suggested_activity_sub_tags_type_0, "an array")
+                suggested_activity_sub_tags_type_0 = []
+                for (
+                    _suggested_activity_sub_tags_type_0_index,
+                    suggested_activity_sub_tags_type_0_item_data,
+                ) in enumerate(_suggested_activity_sub_tags_type_0):
+                    try:
+                        suggested_activity_sub_tags_type_0_item = (
+                            ActivitySubTag.from_dict(
+                                suggested_activity_sub_tags_type_0_item_data
+                            )
+                        )
+
+                    except PARSE_FAILURES as exc:
+                        raise at(_suggested_activity_sub_tags_type_0_index, exc)
+                    suggested_activity_sub_tags_type_0.append(
+                        suggested_activity_sub_tags_type_0_item
+                    )
+
+                suggested_activity_sub_tags = suggested_activity_sub_tags_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("suggestedActivitySubTags", exc)
+
+        try:
+            _status_value = d.pop("status", None)
+            status: EligibilitySubscriptionStatus | str | None
+            if _status_value is None:
+                status = None
+            else:
+                _status_data = _status_value
+                try:
+                    if not isinstance(_status_data, str):
+                        raise TypeError()
+                    status_type_0 = EligibilitySubscriptionStatus(_status_data)
+
+                    status = status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    if not (isinstance(_status_data, str)):
+                        raise wrong_type(_status_data, "a string")
+
+                    status = _status_data
+
+        except PARSE_FAILURES as exc:
+            raise at("status", exc)
+
+        try:
+            _results_value = d.pop("results", None)
+            results: EligibilitySubscriptionResults | None
+            if _results_value is None:
+                results = None
+            else:
+                results = EligibilitySubscriptionResults.from_dict(_results_value)
+
+        except PARSE_FAILURES as exc:
+            raise at("results", exc)
+
+        try:
+            _created_at_value = d.pop("createdAt", None)
+            created_at: datetime.datetime | None
+            if _created_at_value is None:
+                created_at = None
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at_value)
+
+        except PARSE_FAILURES as exc:
+            raise at("createdAt", exc)
+
+        try:
+            _updated_at_data = d.pop("updatedAt", None)
+            updated_at: datetime.datetime | None
+            if _updated_at_data is None:
+                updated_at = _updated_at_data
+            else:
+                if not isinstance(_updated_at_data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(_updated_at_data)
+
+                updated_at = updated_at_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("updatedAt", exc)
 
         eligibility_subscription = cls(
             id=id,
@@ -188,6 +342,8 @@ class EligibilitySubscription:
             created_at=created_at,
             updated_at=updated_at,
         )
+
+        eligibility_subscription._absent = absent
 
         eligibility_subscription.additional_properties = d
         return eligibility_subscription

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="EligibilitySubscriptionList")
 
@@ -17,19 +22,35 @@ class EligibilitySubscriptionList:
 
     Attributes:
         data (list[EligibilitySubscription]):
-        object_ (str | Unset):
-        total_results (int | Unset): Total number of subscriptions across all pages.
-        page_size (int | Unset):
-        field_links (PageLinks | Unset): Absolute URLs of this, the next and the previous page, each carrying
+        object_ (str | None):
+        total_results (int | None): Total number of subscriptions across all pages.
+        page_size (int | None):
+        field_links (PageLinks | None): Absolute URLs of this, the next and the previous page, each carrying
             `?cursor=...`. [C]
             `next` is absent or null on the last page [I].
     """
 
     data: list[EligibilitySubscription]
-    object_: str | Unset = UNSET
-    total_results: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    field_links: PageLinks | Unset = UNSET
+    object_: str | None = None
+    total_results: int | None = None
+    page_size: int | None = None
+    field_links: PageLinks | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "object",
+            "totalResults",
+            "pageSize",
+            "_links",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("data", "data"),
+        ("object_", "object"),
+        ("total_results", "totalResults"),
+        ("page_size", "pageSize"),
+        ("field_links", "_links"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,14 +59,28 @@ class EligibilitySubscriptionList:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
-        object_ = self.object_
+        object_: str | None
+        if self.object_ is None:
+            object_ = None
+        else:
+            object_ = self.object_
 
-        total_results = self.total_results
+        total_results: int | None
+        if self.total_results is None:
+            total_results = None
+        else:
+            total_results = self.total_results
 
-        page_size = self.page_size
+        page_size: int | None
+        if self.page_size is None:
+            page_size = None
+        else:
+            page_size = self.page_size
 
-        field_links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_links, Unset):
+        field_links: dict[str, Any] | None
+        if self.field_links is None:
+            field_links = None
+        else:
             field_links = self.field_links.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -55,39 +90,83 @@ class EligibilitySubscriptionList:
                 "data": data,
             }
         )
-        if object_ is not UNSET:
+        if "object" not in self._absent:
             field_dict["object"] = object_
-        if total_results is not UNSET:
+        if "totalResults" not in self._absent:
             field_dict["totalResults"] = total_results
-        if page_size is not UNSET:
+        if "pageSize" not in self._absent:
             field_dict["pageSize"] = page_size
-        if field_links is not UNSET:
+        if "_links" not in self._absent:
             field_dict["_links"] = field_links
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
-            data_item = EligibilitySubscription.from_dict(data_item_data)
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            _data = d.pop("data")
+            if not isinstance(_data, list):
+                raise wrong_type(_data, "an array")
+            data = []
+            for _data_index, data_item_data in enumerate(_data):
+                try:
+                    data_item = EligibilitySubscription.from_dict(data_item_data)
 
-            data.append(data_item)
+                except PARSE_FAILURES as exc:
+                    raise at(_data_index, exc)
+                data.append(data_item)
 
-        object_ = d.pop("object", UNSET)
+        except PARSE_FAILURES as exc:
+            raise at("data", exc)
 
-        total_results = d.pop("totalResults", UNSET)
+        try:
+            object_: str | None = d.pop("object", None)
+            if not (object_ is None or isinstance(object_, str)):
+                raise wrong_type(object_, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("object", exc)
 
-        page_size = d.pop("pageSize", UNSET)
+        try:
+            total_results: int | None = d.pop("totalResults", None)
+            if not (
+                total_results is None
+                or (
+                    isinstance(total_results, int)
+                    and not isinstance(total_results, bool)
+                )
+            ):
+                raise wrong_type(total_results, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("totalResults", exc)
 
-        _field_links = d.pop("_links", UNSET)
-        field_links: PageLinks | Unset
-        if isinstance(_field_links, Unset):
-            field_links = UNSET
-        else:
-            field_links = PageLinks.from_dict(_field_links)
+        try:
+            page_size: int | None = d.pop("pageSize", None)
+            if not (
+                page_size is None
+                or (isinstance(page_size, int) and not isinstance(page_size, bool))
+            ):
+                raise wrong_type(page_size, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("pageSize", exc)
+
+        try:
+            _field_links_value = d.pop("_links", None)
+            field_links: PageLinks | None
+            if _field_links_value is None:
+                field_links = None
+            else:
+                field_links = PageLinks.from_dict(_field_links_value)
+
+        except PARSE_FAILURES as exc:
+            raise at("_links", exc)
 
         eligibility_subscription_list = cls(
             data=data,
@@ -96,6 +175,8 @@ class EligibilitySubscriptionList:
             page_size=page_size,
             field_links=field_links,
         )
+
+        eligibility_subscription_list._absent = absent
 
         eligibility_subscription_list.additional_properties = d
         return eligibility_subscription_list

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_status import EligibilityStatus
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="EligibilitySubscriptionResults")
 
@@ -24,9 +30,22 @@ class EligibilitySubscriptionResults:
             configuration.
     """
 
-    eligibility_status: EligibilityStatus | None | str
-    confirmed_activity_sub_tags: list[ActivitySubTag] | None
-    rejected_activity_sub_tags: list[ActivitySubTag] | None
+    eligibility_status: EligibilityStatus | None | str = None
+    confirmed_activity_sub_tags: list[ActivitySubTag] | None = None
+    rejected_activity_sub_tags: list[ActivitySubTag] | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "eligibilityStatus",
+            "confirmedActivitySubTags",
+            "rejectedActivitySubTags",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("eligibility_status", "eligibilityStatus"),
+        ("confirmed_activity_sub_tags", "confirmedActivitySubTags"),
+        ("rejected_activity_sub_tags", "rejectedActivitySubTags"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,82 +89,124 @@ class EligibilitySubscriptionResults:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "eligibilityStatus": eligibility_status,
-                "confirmedActivitySubTags": confirmed_activity_sub_tags,
-                "rejectedActivitySubTags": rejected_activity_sub_tags,
-            }
-        )
+        field_dict.update({})
+        if "eligibilityStatus" not in self._absent:
+            field_dict["eligibilityStatus"] = eligibility_status
+        if "confirmedActivitySubTags" not in self._absent:
+            field_dict["confirmedActivitySubTags"] = confirmed_activity_sub_tags
+        if "rejectedActivitySubTags" not in self._absent:
+            field_dict["rejectedActivitySubTags"] = rejected_activity_sub_tags
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        _eligibility_status_data = d.pop("eligibilityStatus")
-        eligibility_status: EligibilityStatus | None | str
-        if _eligibility_status_data is None:
-            eligibility_status = _eligibility_status_data
-        else:
-            try:
-                if not isinstance(_eligibility_status_data, str):
-                    raise TypeError()
-                eligibility_status_type_0 = EligibilityStatus(_eligibility_status_data)
-
-                eligibility_status = eligibility_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            _eligibility_status_data = d.pop("eligibilityStatus", None)
+            eligibility_status: EligibilityStatus | None | str
+            if _eligibility_status_data is None:
                 eligibility_status = _eligibility_status_data
+            else:
+                try:
+                    if not isinstance(_eligibility_status_data, str):
+                        raise TypeError()
+                    eligibility_status_type_0 = EligibilityStatus(
+                        _eligibility_status_data
+                    )
 
-        _confirmed_activity_sub_tags_data = d.pop("confirmedActivitySubTags")
-        confirmed_activity_sub_tags: list[ActivitySubTag] | None
-        if _confirmed_activity_sub_tags_data is None:
-            confirmed_activity_sub_tags = _confirmed_activity_sub_tags_data
-        else:
-            if not isinstance(_confirmed_activity_sub_tags_data, list):
-                raise TypeError()
-            confirmed_activity_sub_tags_type_0 = []
-            _confirmed_activity_sub_tags_type_0 = _confirmed_activity_sub_tags_data
-            for (
-                confirmed_activity_sub_tags_type_0_item_data
-            ) in _confirmed_activity_sub_tags_type_0:
-                confirmed_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                    confirmed_activity_sub_tags_type_0_item_data
-                )
+                    eligibility_status = eligibility_status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    if not (isinstance(_eligibility_status_data, str)):
+                        raise wrong_type(_eligibility_status_data, "a string")
 
-                confirmed_activity_sub_tags_type_0.append(
-                    confirmed_activity_sub_tags_type_0_item
-                )
+                    eligibility_status = _eligibility_status_data
 
-            confirmed_activity_sub_tags = confirmed_activity_sub_tags_type_0
+        except PARSE_FAILURES as exc:
+            raise at("eligibilityStatus", exc)
 
-        _rejected_activity_sub_tags_data = d.pop("rejectedActivitySubTags")
-        rejected_activity_sub_tags: list[ActivitySubTag] | None
-        if _rejected_activity_sub_tags_data is None:
-            rejected_activity_sub_tags = _rejected_activity_sub_tags_data
-        else:
-            if not isinstance(_rejected_activity_sub_tags_data, list):
-                raise TypeError()
-            rejected_activity_sub_tags_type_0 = []
-            _rejected_activity_sub_tags_type_0 = _rejected_activity_sub_tags_data
-            for (
-                rejected_activity_sub_tags_type_0_item_data
-            ) in _rejected_activity_sub_tags_type_0:
-                rejected_activity_sub_tags_type_0_item = ActivitySubTag.from_dict(
-                    rejected_activity_sub_tags_type_0_item_data
-                )
+        try:
+            _confirmed_activity_sub_tags_data = d.pop("confirmedActivitySubTags", None)
+            confirmed_activity_sub_tags: list[ActivitySubTag] | None
+            if _confirmed_activity_sub_tags_data is None:
+                confirmed_activity_sub_tags = _confirmed_activity_sub_tags_data
+            else:
+                if not isinstance(_confirmed_activity_sub_tags_data, list):
+                    raise TypeError()
+                _confirmed_activity_sub_tags_type_0 = _confirmed_activity_sub_tags_data
+                if not isinstance(_confirmed_activity_sub_tags_type_0, list):
+                    raise wrong_type(_confirmed_activity_sub_tags_type_0, "an array")
+                confirmed_activity_sub_tags_type_0 = []
+                for (
+                    _confirmed_activity_sub_tags_type_0_index,
+                    confirmed_activity_sub_tags_type_0_item_data,
+                ) in enumerate(_confirmed_activity_sub_tags_type_0):
+                    try:
+                        confirmed_activity_sub_tags_type_0_item = (
+                            ActivitySubTag.from_dict(
+                                confirmed_activity_sub_tags_type_0_item_data
+                            )
+                        )
 
-                rejected_activity_sub_tags_type_0.append(
-                    rejected_activity_sub_tags_type_0_item
-                )
+                    except PARSE_FAILURES as exc:
+                        raise at(_confirmed_activity_sub_tags_type_0_index, exc)
+                    confirmed_activity_sub_tags_type_0.append(
+                        confirmed_activity_sub_tags_type_0_item
+                    )
 
-            rejected_activity_sub_tags = rejected_activity_sub_tags_type_0
+                confirmed_activity_sub_tags = confirmed_activity_sub_tags_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("confirmedActivitySubTags", exc)
+
+        try:
+            _rejected_activity_sub_tags_data = d.pop("rejectedActivitySubTags", None)
+            rejected_activity_sub_tags: list[ActivitySubTag] | None
+            if _rejected_activity_sub_tags_data is None:
+                rejected_activity_sub_tags = _rejected_activity_sub_tags_data
+            else:
+                if not isinstance(_rejected_activity_sub_tags_data, list):
+                    raise TypeError()
+                _rejected_activity_sub_tags_type_0 = _rejected_activity_sub_tags_data
+                if not isinstance(_rejected_activity_sub_tags_type_0, list):
+                    raise wrong_type(_rejected_activity_sub_tags_type_0, "an array")
+                rejected_activity_sub_tags_type_0 = []
+                for (
+                    _rejected_activity_sub_tags_type_0_index,
+                    rejected_activity_sub_tags_type_0_item_data,
+                ) in enumerate(_rejected_activity_sub_tags_type_0):
+                    try:
+                        rejected_activity_sub_tags_type_0_item = (
+                            ActivitySubTag.from_dict(
+                                rejected_activity_sub_tags_type_0_item_data
+                            )
+                        )
+
+                    except PARSE_FAILURES as exc:
+                        raise at(_rejected_activity_sub_tags_type_0_index, exc)
+                    rejected_activity_sub_tags_type_0.append(
+                        rejected_activity_sub_tags_type_0_item
+                    )
+
+                rejected_activity_sub_tags = rejected_activity_sub_tags_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("rejectedActivitySubTags", exc)
 
         eligibility_subscription_results = cls(
             eligibility_status=eligibility_status,
             confirmed_activity_sub_tags=confirmed_activity_sub_tags,
             rejected_activity_sub_tags=rejected_activity_sub_tags,
         )
+
+        eligibility_subscription_results._absent = absent
 
         eligibility_subscription_results.additional_properties = d
         return eligibility_subscription_results

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import PARSE_FAILURES, at, wrong_type
 
 T = TypeVar("T", bound="GoodstackError")
 
@@ -18,6 +25,8 @@ class GoodstackError:
     """
 
     error: GoodstackErrorDetail
+    _optional_keys: ClassVar[frozenset[str]] = frozenset()
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (("error", "error"),)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,8 +44,14 @@ class GoodstackError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        error = GoodstackErrorDetail.from_dict(d.pop("error"))
+        try:
+            error = GoodstackErrorDetail.from_dict(d.pop("error"))
+
+        except PARSE_FAILURES as exc:
+            raise at("error", exc)
 
         goodstack_error = cls(
             error=error,

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="GoodstackErrorDetail")
 
@@ -16,29 +22,54 @@ class GoodstackErrorDetail:
     """What went wrong. [C]
 
     Attributes:
-        code (str | Unset):
-        title (str | Unset):
-        message (str | Unset):
-        reasons (list[str] | None | Unset):
+        code (str | None):
+        title (str | None):
+        message (str | None):
+        reasons (list[str] | None):
     """
 
-    code: str | Unset = UNSET
-    title: str | Unset = UNSET
-    message: str | Unset = UNSET
-    reasons: list[str] | None | Unset = UNSET
+    code: str | None = None
+    title: str | None = None
+    message: str | None = None
+    reasons: list[str] | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "code",
+            "title",
+            "message",
+            "reasons",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("code", "code"),
+        ("title", "title"),
+        ("message", "message"),
+        ("reasons", "reasons"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code: str | None
+        if self.code is None:
+            code = None
+        else:
+            code = self.code
 
-        title = self.title
+        title: str | None
+        if self.title is None:
+            title = None
+        else:
+            title = self.title
 
-        message = self.message
+        message: str | None
+        if self.message is None:
+            message = None
+        else:
+            message = self.message
 
-        reasons: list[str] | None | Unset
-        if isinstance(self.reasons, Unset):
-            reasons = UNSET
-        elif isinstance(self.reasons, list):
+        reasons: list[str] | None
+        if isinstance(self.reasons, list):
             reasons = self.reasons
 
         else:
@@ -47,36 +78,62 @@ class GoodstackErrorDetail:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if code is not UNSET:
+        if "code" not in self._absent:
             field_dict["code"] = code
-        if title is not UNSET:
+        if "title" not in self._absent:
             field_dict["title"] = title
-        if message is not UNSET:
+        if "message" not in self._absent:
             field_dict["message"] = message
-        if reasons is not UNSET:
+        if "reasons" not in self._absent:
             field_dict["reasons"] = reasons
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            code: str | None = d.pop("code", None)
+            if not (code is None or isinstance(code, str)):
+                raise wrong_type(code, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("code", exc)
 
-        title = d.pop("title", UNSET)
+        try:
+            title: str | None = d.pop("title", None)
+            if not (title is None or isinstance(title, str)):
+                raise wrong_type(title, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("title", exc)
 
-        message = d.pop("message", UNSET)
+        try:
+            message: str | None = d.pop("message", None)
+            if not (message is None or isinstance(message, str)):
+                raise wrong_type(message, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("message", exc)
 
-        _reasons_data = d.pop("reasons", UNSET)
-        reasons: list[str] | None | Unset
-        if _reasons_data is None or isinstance(_reasons_data, Unset):
-            reasons = _reasons_data
-        else:
-            if not isinstance(_reasons_data, list):
-                raise TypeError()
-            reasons_type_0 = cast(list[str], _reasons_data)
+        try:
+            _reasons_data = d.pop("reasons", None)
+            reasons: list[str] | None
+            if _reasons_data is None:
+                reasons = _reasons_data
+            else:
+                if not isinstance(_reasons_data, list):
+                    raise TypeError()
+                reasons_type_0 = cast(list[str], _reasons_data)
 
-            reasons = reasons_type_0
+                reasons = reasons_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("reasons", exc)
 
         goodstack_error_detail = cls(
             code=code,
@@ -84,6 +141,8 @@ class GoodstackErrorDetail:
             message=message,
             reasons=reasons,
         )
+
+        goodstack_error_detail._absent = absent
 
         goodstack_error_detail.additional_properties = d
         return goodstack_error_detail

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="PageLinks")
 
@@ -17,61 +22,92 @@ class PageLinks:
     `next` is absent or null on the last page [I].
 
         Attributes:
-            current (None | str | Unset):
-            next_ (None | str | Unset):
-            prev (None | str | Unset):
+            current (None | str):
+            next_ (None | str):
+            prev (None | str):
     """
 
-    current: None | str | Unset = UNSET
-    next_: None | str | Unset = UNSET
-    prev: None | str | Unset = UNSET
+    current: None | str = None
+    next_: None | str = None
+    prev: None | str = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "current",
+            "next",
+            "prev",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("current", "current"),
+        ("next_", "next"),
+        ("prev", "prev"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current: None | str | Unset
-        if isinstance(self.current, Unset):
-            current = UNSET
-        else:
-            current = self.current
+        current: None | str
+        current = self.current
 
-        next_: None | str | Unset
-        if isinstance(self.next_, Unset):
-            next_ = UNSET
-        else:
-            next_ = self.next_
+        next_: None | str
+        next_ = self.next_
 
-        prev: None | str | Unset
-        if isinstance(self.prev, Unset):
-            prev = UNSET
-        else:
-            prev = self.prev
+        prev: None | str
+        prev = self.prev
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if current is not UNSET:
+        if "current" not in self._absent:
             field_dict["current"] = current
-        if next_ is not UNSET:
+        if "next" not in self._absent:
             field_dict["next"] = next_
-        if prev is not UNSET:
+        if "prev" not in self._absent:
             field_dict["prev"] = prev
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        current: None | str | Unset = d.pop("current", UNSET)
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            current: None | str = d.pop("current", None)
+            if not (isinstance(current, str) or current is None):
+                raise wrong_type(current, "a string or null")
 
-        next_: None | str | Unset = d.pop("next", UNSET)
+        except PARSE_FAILURES as exc:
+            raise at("current", exc)
 
-        prev: None | str | Unset = d.pop("prev", UNSET)
+        try:
+            next_: None | str = d.pop("next", None)
+            if not (isinstance(next_, str) or next_ is None):
+                raise wrong_type(next_, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("next", exc)
+
+        try:
+            prev: None | str = d.pop("prev", None)
+            if not (isinstance(prev, str) or prev is None):
+                raise wrong_type(prev, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("prev", exc)
 
         page_links = cls(
             current=current,
             next_=next_,
             prev=prev,
         )
+
+        page_links._absent = absent
 
         page_links.additional_properties = d
         return page_links

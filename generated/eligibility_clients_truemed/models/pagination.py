@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="Pagination")
 
@@ -18,51 +18,123 @@ class Pagination:
     every field is optional and a client must not depend on them being present.
 
         Attributes:
-            current_page (int | Unset):
-            page_size (int | Unset):
-            count (int | Unset): Total number of sessions across all pages.
-            last_page (int | Unset):
+            current_page (int | None):
+            page_size (int | None):
+            count (int | None): Total number of sessions across all pages.
+            last_page (int | None):
     """
 
-    current_page: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    count: int | Unset = UNSET
-    last_page: int | Unset = UNSET
+    current_page: int | None = None
+    page_size: int | None = None
+    count: int | None = None
+    last_page: int | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "current_page",
+            "page_size",
+            "count",
+            "last_page",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("current_page", "current_page"),
+        ("page_size", "page_size"),
+        ("count", "count"),
+        ("last_page", "last_page"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current_page = self.current_page
+        current_page: int | None
+        if self.current_page is None:
+            current_page = None
+        else:
+            current_page = self.current_page
 
-        page_size = self.page_size
+        page_size: int | None
+        if self.page_size is None:
+            page_size = None
+        else:
+            page_size = self.page_size
 
-        count = self.count
+        count: int | None
+        if self.count is None:
+            count = None
+        else:
+            count = self.count
 
-        last_page = self.last_page
+        last_page: int | None
+        if self.last_page is None:
+            last_page = None
+        else:
+            last_page = self.last_page
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if current_page is not UNSET:
+        if "current_page" not in self._absent:
             field_dict["current_page"] = current_page
-        if page_size is not UNSET:
+        if "page_size" not in self._absent:
             field_dict["page_size"] = page_size
-        if count is not UNSET:
+        if "count" not in self._absent:
             field_dict["count"] = count
-        if last_page is not UNSET:
+        if "last_page" not in self._absent:
             field_dict["last_page"] = last_page
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        current_page = d.pop("current_page", UNSET)
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            current_page: int | None = d.pop("current_page", None)
+            if not (
+                current_page is None
+                or (
+                    isinstance(current_page, int) and not isinstance(current_page, bool)
+                )
+            ):
+                raise wrong_type(current_page, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("current_page", exc)
 
-        page_size = d.pop("page_size", UNSET)
+        try:
+            page_size: int | None = d.pop("page_size", None)
+            if not (
+                page_size is None
+                or (isinstance(page_size, int) and not isinstance(page_size, bool))
+            ):
+                raise wrong_type(page_size, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("page_size", exc)
 
-        count = d.pop("count", UNSET)
+        try:
+            count: int | None = d.pop("count", None)
+            if not (
+                count is None
+                or (isinstance(count, int) and not isinstance(count, bool))
+            ):
+                raise wrong_type(count, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("count", exc)
 
-        last_page = d.pop("last_page", UNSET)
+        try:
+            last_page: int | None = d.pop("last_page", None)
+            if not (
+                last_page is None
+                or (isinstance(last_page, int) and not isinstance(last_page, bool))
+            ):
+                raise wrong_type(last_page, "an integer")
+        except PARSE_FAILURES as exc:
+            raise at("last_page", exc)
 
         pagination = cls(
             current_page=current_page,
@@ -70,6 +142,8 @@ class Pagination:
             count=count,
             last_page=last_page,
         )
+
+        pagination._absent = absent
 
         pagination.additional_properties = d
         return pagination

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.qualification_session_status import QualificationSessionStatus
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="QualificationSession")
 
@@ -41,22 +47,63 @@ class QualificationSession:
 
     qualification_session_id: str
     status: QualificationSessionStatus | str
-    created_at: datetime.datetime | None
-    expires_at: datetime.datetime | None
-    lmn_reviewed_at: datetime.datetime | None
-    charge_group_created_at: datetime.datetime | None
-    stripe_invoice_paid_at: datetime.datetime | None
-    eligible_amount: float | None
-    fee: float | None
-    email: None | str
-    customer_status: None | str
-    session_type: None | str
-    skus_param: None | str
-    source: None | str
-    stripe_invoice_id: None | str
-    stripe_invoice_number: None | str
-    user_business_id: None | str
-    user_id: None | str
+    created_at: datetime.datetime | None = None
+    expires_at: datetime.datetime | None = None
+    lmn_reviewed_at: datetime.datetime | None = None
+    charge_group_created_at: datetime.datetime | None = None
+    stripe_invoice_paid_at: datetime.datetime | None = None
+    eligible_amount: float | None = None
+    fee: float | None = None
+    email: None | str = None
+    customer_status: None | str = None
+    session_type: None | str = None
+    skus_param: None | str = None
+    source: None | str = None
+    stripe_invoice_id: None | str = None
+    stripe_invoice_number: None | str = None
+    user_business_id: None | str = None
+    user_id: None | str = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "created_at",
+            "expires_at",
+            "lmn_reviewed_at",
+            "charge_group_created_at",
+            "stripe_invoice_paid_at",
+            "eligible_amount",
+            "fee",
+            "email",
+            "customer_status",
+            "session_type",
+            "skus_param",
+            "source",
+            "stripe_invoice_id",
+            "stripe_invoice_number",
+            "user_business_id",
+            "user_id",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("qualification_session_id", "qualification_session_id"),
+        ("status", "status"),
+        ("created_at", "created_at"),
+        ("expires_at", "expires_at"),
+        ("lmn_reviewed_at", "lmn_reviewed_at"),
+        ("charge_group_created_at", "charge_group_created_at"),
+        ("stripe_invoice_paid_at", "stripe_invoice_paid_at"),
+        ("eligible_amount", "eligible_amount"),
+        ("fee", "fee"),
+        ("email", "email"),
+        ("customer_status", "customer_status"),
+        ("session_type", "session_type"),
+        ("skus_param", "skus_param"),
+        ("source", "source"),
+        ("stripe_invoice_id", "stripe_invoice_id"),
+        ("stripe_invoice_number", "stripe_invoice_number"),
+        ("user_business_id", "user_business_id"),
+        ("user_id", "user_id"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,125 +184,258 @@ class QualificationSession:
             {
                 "qualification_session_id": qualification_session_id,
                 "status": status,
-                "created_at": created_at,
-                "expires_at": expires_at,
-                "lmn_reviewed_at": lmn_reviewed_at,
-                "charge_group_created_at": charge_group_created_at,
-                "stripe_invoice_paid_at": stripe_invoice_paid_at,
-                "eligible_amount": eligible_amount,
-                "fee": fee,
-                "email": email,
-                "customer_status": customer_status,
-                "session_type": session_type,
-                "skus_param": skus_param,
-                "source": source,
-                "stripe_invoice_id": stripe_invoice_id,
-                "stripe_invoice_number": stripe_invoice_number,
-                "user_business_id": user_business_id,
-                "user_id": user_id,
             }
         )
+        if "created_at" not in self._absent:
+            field_dict["created_at"] = created_at
+        if "expires_at" not in self._absent:
+            field_dict["expires_at"] = expires_at
+        if "lmn_reviewed_at" not in self._absent:
+            field_dict["lmn_reviewed_at"] = lmn_reviewed_at
+        if "charge_group_created_at" not in self._absent:
+            field_dict["charge_group_created_at"] = charge_group_created_at
+        if "stripe_invoice_paid_at" not in self._absent:
+            field_dict["stripe_invoice_paid_at"] = stripe_invoice_paid_at
+        if "eligible_amount" not in self._absent:
+            field_dict["eligible_amount"] = eligible_amount
+        if "fee" not in self._absent:
+            field_dict["fee"] = fee
+        if "email" not in self._absent:
+            field_dict["email"] = email
+        if "customer_status" not in self._absent:
+            field_dict["customer_status"] = customer_status
+        if "session_type" not in self._absent:
+            field_dict["session_type"] = session_type
+        if "skus_param" not in self._absent:
+            field_dict["skus_param"] = skus_param
+        if "source" not in self._absent:
+            field_dict["source"] = source
+        if "stripe_invoice_id" not in self._absent:
+            field_dict["stripe_invoice_id"] = stripe_invoice_id
+        if "stripe_invoice_number" not in self._absent:
+            field_dict["stripe_invoice_number"] = stripe_invoice_number
+        if "user_business_id" not in self._absent:
+            field_dict["user_business_id"] = user_business_id
+        if "user_id" not in self._absent:
+            field_dict["user_id"] = user_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        qualification_session_id = d.pop("qualification_session_id")
-
-        _status_data = d.pop("status")
-        status: QualificationSessionStatus | str
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
         try:
-            if not isinstance(_status_data, str):
-                raise TypeError()
-            status_type_0 = QualificationSessionStatus(_status_data)
+            qualification_session_id = d.pop("qualification_session_id")
+            if not isinstance(qualification_session_id, str):
+                raise wrong_type(qualification_session_id, "a string")
 
-            status = status_type_0
-        except (TypeError, ValueError, AttributeError, KeyError):
-            status = _status_data
+        except PARSE_FAILURES as exc:
+            raise at("qualification_session_id", exc)
 
-        _created_at_data = d.pop("created_at")
-        created_at: datetime.datetime | None
-        if _created_at_data is None:
-            created_at = _created_at_data
-        else:
-            if not isinstance(_created_at_data, str):
-                raise TypeError()
-            created_at_type_0 = datetime.datetime.fromisoformat(_created_at_data)
+        try:
+            _status_data = d.pop("status")
+            status: QualificationSessionStatus | str
+            try:
+                if not isinstance(_status_data, str):
+                    raise TypeError()
+                status_type_0 = QualificationSessionStatus(_status_data)
 
-            created_at = created_at_type_0
+                status = status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                if not (isinstance(_status_data, str)):
+                    raise wrong_type(_status_data, "a string")
 
-        _expires_at_data = d.pop("expires_at")
-        expires_at: datetime.datetime | None
-        if _expires_at_data is None:
-            expires_at = _expires_at_data
-        else:
-            if not isinstance(_expires_at_data, str):
-                raise TypeError()
-            expires_at_type_0 = datetime.datetime.fromisoformat(_expires_at_data)
+                status = _status_data
 
-            expires_at = expires_at_type_0
+        except PARSE_FAILURES as exc:
+            raise at("status", exc)
 
-        _lmn_reviewed_at_data = d.pop("lmn_reviewed_at")
-        lmn_reviewed_at: datetime.datetime | None
-        if _lmn_reviewed_at_data is None:
-            lmn_reviewed_at = _lmn_reviewed_at_data
-        else:
-            if not isinstance(_lmn_reviewed_at_data, str):
-                raise TypeError()
-            lmn_reviewed_at_type_0 = datetime.datetime.fromisoformat(
-                _lmn_reviewed_at_data
-            )
+        try:
+            _created_at_data = d.pop("created_at", None)
+            created_at: datetime.datetime | None
+            if _created_at_data is None:
+                created_at = _created_at_data
+            else:
+                if not isinstance(_created_at_data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(_created_at_data)
 
-            lmn_reviewed_at = lmn_reviewed_at_type_0
+                created_at = created_at_type_0
 
-        _charge_group_created_at_data = d.pop("charge_group_created_at")
-        charge_group_created_at: datetime.datetime | None
-        if _charge_group_created_at_data is None:
-            charge_group_created_at = _charge_group_created_at_data
-        else:
-            if not isinstance(_charge_group_created_at_data, str):
-                raise TypeError()
-            charge_group_created_at_type_0 = datetime.datetime.fromisoformat(
-                _charge_group_created_at_data
-            )
+        except PARSE_FAILURES as exc:
+            raise at("created_at", exc)
 
-            charge_group_created_at = charge_group_created_at_type_0
+        try:
+            _expires_at_data = d.pop("expires_at", None)
+            expires_at: datetime.datetime | None
+            if _expires_at_data is None:
+                expires_at = _expires_at_data
+            else:
+                if not isinstance(_expires_at_data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(_expires_at_data)
 
-        _stripe_invoice_paid_at_data = d.pop("stripe_invoice_paid_at")
-        stripe_invoice_paid_at: datetime.datetime | None
-        if _stripe_invoice_paid_at_data is None:
-            stripe_invoice_paid_at = _stripe_invoice_paid_at_data
-        else:
-            if not isinstance(_stripe_invoice_paid_at_data, str):
-                raise TypeError()
-            stripe_invoice_paid_at_type_0 = datetime.datetime.fromisoformat(
-                _stripe_invoice_paid_at_data
-            )
+                expires_at = expires_at_type_0
 
-            stripe_invoice_paid_at = stripe_invoice_paid_at_type_0
+        except PARSE_FAILURES as exc:
+            raise at("expires_at", exc)
 
-        eligible_amount: float | None = d.pop("eligible_amount")
+        try:
+            _lmn_reviewed_at_data = d.pop("lmn_reviewed_at", None)
+            lmn_reviewed_at: datetime.datetime | None
+            if _lmn_reviewed_at_data is None:
+                lmn_reviewed_at = _lmn_reviewed_at_data
+            else:
+                if not isinstance(_lmn_reviewed_at_data, str):
+                    raise TypeError()
+                lmn_reviewed_at_type_0 = datetime.datetime.fromisoformat(
+                    _lmn_reviewed_at_data
+                )
 
-        fee: float | None = d.pop("fee")
+                lmn_reviewed_at = lmn_reviewed_at_type_0
 
-        email: None | str = d.pop("email")
+        except PARSE_FAILURES as exc:
+            raise at("lmn_reviewed_at", exc)
 
-        customer_status: None | str = d.pop("customer_status")
+        try:
+            _charge_group_created_at_data = d.pop("charge_group_created_at", None)
+            charge_group_created_at: datetime.datetime | None
+            if _charge_group_created_at_data is None:
+                charge_group_created_at = _charge_group_created_at_data
+            else:
+                if not isinstance(_charge_group_created_at_data, str):
+                    raise TypeError()
+                charge_group_created_at_type_0 = datetime.datetime.fromisoformat(
+                    _charge_group_created_at_data
+                )
 
-        session_type: None | str = d.pop("session_type")
+                charge_group_created_at = charge_group_created_at_type_0
 
-        skus_param: None | str = d.pop("skus_param")
+        except PARSE_FAILURES as exc:
+            raise at("charge_group_created_at", exc)
 
-        source: None | str = d.pop("source")
+        try:
+            _stripe_invoice_paid_at_data = d.pop("stripe_invoice_paid_at", None)
+            stripe_invoice_paid_at: datetime.datetime | None
+            if _stripe_invoice_paid_at_data is None:
+                stripe_invoice_paid_at = _stripe_invoice_paid_at_data
+            else:
+                if not isinstance(_stripe_invoice_paid_at_data, str):
+                    raise TypeError()
+                stripe_invoice_paid_at_type_0 = datetime.datetime.fromisoformat(
+                    _stripe_invoice_paid_at_data
+                )
 
-        stripe_invoice_id: None | str = d.pop("stripe_invoice_id")
+                stripe_invoice_paid_at = stripe_invoice_paid_at_type_0
 
-        stripe_invoice_number: None | str = d.pop("stripe_invoice_number")
+        except PARSE_FAILURES as exc:
+            raise at("stripe_invoice_paid_at", exc)
 
-        user_business_id: None | str = d.pop("user_business_id")
+        try:
+            eligible_amount: float | None = d.pop("eligible_amount", None)
+            if not (
+                (
+                    isinstance(eligible_amount, (int, float))
+                    and not isinstance(eligible_amount, bool)
+                )
+                or eligible_amount is None
+            ):
+                raise wrong_type(eligible_amount, "a number or null")
 
-        user_id: None | str = d.pop("user_id")
+        except PARSE_FAILURES as exc:
+            raise at("eligible_amount", exc)
+
+        try:
+            fee: float | None = d.pop("fee", None)
+            if not (
+                (isinstance(fee, (int, float)) and not isinstance(fee, bool))
+                or fee is None
+            ):
+                raise wrong_type(fee, "a number or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("fee", exc)
+
+        try:
+            email: None | str = d.pop("email", None)
+            if not (isinstance(email, str) or email is None):
+                raise wrong_type(email, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("email", exc)
+
+        try:
+            customer_status: None | str = d.pop("customer_status", None)
+            if not (isinstance(customer_status, str) or customer_status is None):
+                raise wrong_type(customer_status, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("customer_status", exc)
+
+        try:
+            session_type: None | str = d.pop("session_type", None)
+            if not (isinstance(session_type, str) or session_type is None):
+                raise wrong_type(session_type, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("session_type", exc)
+
+        try:
+            skus_param: None | str = d.pop("skus_param", None)
+            if not (isinstance(skus_param, str) or skus_param is None):
+                raise wrong_type(skus_param, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("skus_param", exc)
+
+        try:
+            source: None | str = d.pop("source", None)
+            if not (isinstance(source, str) or source is None):
+                raise wrong_type(source, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("source", exc)
+
+        try:
+            stripe_invoice_id: None | str = d.pop("stripe_invoice_id", None)
+            if not (isinstance(stripe_invoice_id, str) or stripe_invoice_id is None):
+                raise wrong_type(stripe_invoice_id, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("stripe_invoice_id", exc)
+
+        try:
+            stripe_invoice_number: None | str = d.pop("stripe_invoice_number", None)
+            if not (
+                isinstance(stripe_invoice_number, str) or stripe_invoice_number is None
+            ):
+                raise wrong_type(stripe_invoice_number, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("stripe_invoice_number", exc)
+
+        try:
+            user_business_id: None | str = d.pop("user_business_id", None)
+            if not (isinstance(user_business_id, str) or user_business_id is None):
+                raise wrong_type(user_business_id, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("user_business_id", exc)
+
+        try:
+            user_id: None | str = d.pop("user_id", None)
+            if not (isinstance(user_id, str) or user_id is None):
+                raise wrong_type(user_id, "a string or null")
+
+        except PARSE_FAILURES as exc:
+            raise at("user_id", exc)
 
         qualification_session = cls(
             qualification_session_id=qualification_session_id,
@@ -277,6 +457,8 @@ class QualificationSession:
             user_business_id=user_business_id,
             user_id=user_id,
         )
+
+        qualification_session._absent = absent
 
         qualification_session.additional_properties = d
         return qualification_session

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Self,
+    TypeVar,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="QualificationSessionList")
 
@@ -17,13 +22,23 @@ class QualificationSessionList:
 
     Attributes:
         qualification_sessions (list[QualificationSession]):
-        pagination (None | Pagination | Unset): "object or null" [C]. Optional here because a null or missing object
-            must not stop a
+        pagination (None | Pagination): "object or null" [C]. Optional here because a null or missing object must not
+            stop a
             page from parsing; clients then stop on an empty or short page.
     """
 
     qualification_sessions: list[QualificationSession]
-    pagination: None | Pagination | Unset = UNSET
+    pagination: None | Pagination = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "pagination",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("qualification_sessions", "qualification_sessions"),
+        ("pagination", "pagination"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,10 +47,8 @@ class QualificationSessionList:
             qualification_sessions_item = qualification_sessions_item_data.to_dict()
             qualification_sessions.append(qualification_sessions_item)
 
-        pagination: dict[str, Any] | None | Unset
-        if isinstance(self.pagination, Unset):
-            pagination = UNSET
-        elif isinstance(self.pagination, Pagination):
+        pagination: dict[str, Any] | None
+        if isinstance(self.pagination, Pagination):
             pagination = self.pagination.to_dict()
         else:
             pagination = self.pagination
@@ -47,38 +60,63 @@ class QualificationSessionList:
                 "qualification_sessions": qualification_sessions,
             }
         )
-        if pagination is not UNSET:
+        if "pagination" not in self._absent:
             field_dict["pagination"] = pagination
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        qualification_sessions = []
-        _qualification_sessions = d.pop("qualification_sessions")
-        for qualification_sessions_item_data in _qualification_sessions:
-            qualification_sessions_item = QualificationSession.from_dict(
-                qualification_sessions_item_data
-            )
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            _qualification_sessions = d.pop("qualification_sessions")
+            if not isinstance(_qualification_sessions, list):
+                raise wrong_type(_qualification_sessions, "an array")
+            qualification_sessions = []
+            for (
+                _qualification_sessions_index,
+                qualification_sessions_item_data,
+            ) in enumerate(_qualification_sessions):
+                try:
+                    qualification_sessions_item = QualificationSession.from_dict(
+                        qualification_sessions_item_data
+                    )
 
-            qualification_sessions.append(qualification_sessions_item)
+                except PARSE_FAILURES as exc:
+                    raise at(_qualification_sessions_index, exc)
+                qualification_sessions.append(qualification_sessions_item)
 
-        _pagination_data = d.pop("pagination", UNSET)
-        pagination: None | Pagination | Unset
-        if _pagination_data is None or isinstance(_pagination_data, Unset):
-            pagination = _pagination_data
-        else:
-            if not isinstance(_pagination_data, dict):
-                raise TypeError()
-            pagination_type_0 = Pagination.from_dict(_pagination_data)
+        except PARSE_FAILURES as exc:
+            raise at("qualification_sessions", exc)
 
-            pagination = pagination_type_0
+        try:
+            _pagination_data = d.pop("pagination", None)
+            pagination: None | Pagination
+            if _pagination_data is None:
+                pagination = _pagination_data
+            else:
+                if not isinstance(_pagination_data, dict):
+                    raise TypeError()
+                pagination_type_0 = Pagination.from_dict(_pagination_data)
+
+                pagination = pagination_type_0
+
+        except PARSE_FAILURES as exc:
+            raise at("pagination", exc)
 
         qualification_session_list = cls(
             qualification_sessions=qualification_sessions,
             pagination=pagination,
         )
+
+        qualification_session_list._absent = absent
 
         qualification_session_list.additional_properties = d
         return qualification_session_list

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import PARSE_FAILURES, at, note_absent, wrong_type
 
 T = TypeVar("T", bound="TruemedError")
 
@@ -18,17 +18,31 @@ class TruemedError:
 
         Attributes:
             error (str):
-            message (str | Unset): Details on how the request was invalid.
+            message (str | None): Details on how the request was invalid.
     """
 
     error: str
-    message: str | Unset = UNSET
+    message: str | None = None
+    _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "message",
+        }
+    )
+    _json_names: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("error", "error"),
+        ("message", "message"),
+    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        message = self.message
+        message: str | None
+        if self.message is None:
+            message = None
+        else:
+            message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,22 +51,42 @@ class TruemedError:
                 "error": error,
             }
         )
-        if message is not UNSET:
+        if "message" not in self._absent:
             field_dict["message"] = message
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
+            raise wrong_type(src_dict, "an object")
         d = dict(src_dict)
-        error = d.pop("error")
+        # The usual object carries every key: a subset test allocates nothing.
+        absent: frozenset[str] = frozenset()
+        if not d.keys() >= cls._optional_keys:
+            absent = cls._optional_keys.difference(d)
+            note_absent()
+        try:
+            error = d.pop("error")
+            if not isinstance(error, str):
+                raise wrong_type(error, "a string")
 
-        message = d.pop("message", UNSET)
+        except PARSE_FAILURES as exc:
+            raise at("error", exc)
+
+        try:
+            message: str | None = d.pop("message", None)
+            if not (message is None or isinstance(message, str)):
+                raise wrong_type(message, "a string")
+        except PARSE_FAILURES as exc:
+            raise at("message", exc)
 
         truemed_error = cls(
             error=error,
             message=message,
         )
+
+        truemed_error._absent = absent
 
         truemed_error.additional_properties = d
         return truemed_error

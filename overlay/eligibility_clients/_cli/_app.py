@@ -23,6 +23,7 @@ from .._errors import (
     PermissionDeniedError,
 )
 from .._logging import logger
+from .._redact import keys_behind, redact
 from .._version import __version__
 from ._export import (
     GOODSTACK_SUBSCRIPTIONS,
@@ -394,7 +395,10 @@ def _fail(
 
 def _debug_traceback(options: Options, exc: BaseException) -> None:
     if options.debug:
-        traceback.print_exception(exc, file=sys.stderr)
+        # The chained causes quote server text as it came (a value the server echoed the key
+        # into, for one), which the package's own messages have already redacted.
+        text = "".join(traceback.format_exception(exc))
+        sys.stderr.write(redact(text, keys_behind(exc)))
 
 
 @contextmanager

@@ -1,0 +1,537 @@
+"""Odd and hostile responses: kept items, one exception type, walks that end, no key leaks.
+
+Each test names one way a server (or a proxy in front of it) has been seen, or can be made,
+to break a walk; the property tests in `test_properties_walks.py` explore the same ground at
+random.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import httpx2
+import pytest
+from click.testing import CliRunner
+from eligibility_clients import (
+    APIError,
+    APIResponseValidationError,
+    AsyncGoodstackClient,
+    AsyncTruemedClient,
+    GoodstackClient,
+    TruemedClient,
+)
+from eligibility_clients._cli._app import cli
+from eligibility_clients._retries import RetryPolicy, retry_after_seconds
+from eligibility_clients.testing import FakeGoodstack, FakeServer
+
+from tests.builders import (
+    GOODSTACK_KEY,
+    TRUEMED_KEY,
+    Recorder,
+    TruemedServer,
+    goodstack_page,
+    truemed_page,
+)
+
+
+def truemed(transport: httpx2.BaseTransport, **options: Any) -> TruemedClient:
+    return TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
+
+
+def goodstack(transport: httpx2.BaseTransport, **options: Any) -> GoodstackClient:
+    return GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options)
+
+
+def goodstack_with_next(ids: range, next_link: object) -> httpx2.Response:
+    body = goodstack_page(ids).json()
+    body["_links"]["next"] = next_link
+    return httpx2.Response(200, json=body)
+
+
+def goodstack_raw_next(ids: range, raw_next: str) -> httpx2.Response:
+    """A page whose next link is spliced in as raw JSON text (e.g. a lone-surrogate escape)."""
+    body = goodstack_page(ids).json()
+    body["_links"]["next"] = "@@NEXT@@"
+    text = json.dumps(body).replace('"@@NEXT@@"', raw_next)
+    return httpx2.Response(200, content=text.encode(), headers={"content-type": "application/json"})
+
+
+def collect(first_page: Callable[[], Iterable[Any]]) -> tuple[list[Any], Exception | None]:
+    """The items a walk yields, and the exception it ended with (None if it ended normally)."""
+    walked: list[Any] = []
+    try:
+        walked.extend(first_page())
+    except Exception as exc:  # the tests then check it is an APIError
+        return walked, exc
+    return walked, None
+
+
+def subscription_ids(items: list[Any]) -> list[str]:
+    return [item.id for item in items]
+
+
+# --- A page is never thrown away because of its link ---------------------------------------
+
+BROKEN_NEXT_LINKS = [
+    pytest.param('"https://api.goodstack.io/v1/eligibility-subscriptions?page=2"', id="no-cursor"),
+    pytest.param('"https://api.goodstack.io/v1/x?cursor="', id="empty-cursor"),
+    pytest.param('"http://[::1/v1/x?cursor=c2"', id="unclosed-ipv6-bracket"),
+    pytest.param('"https://[not-an-ip]/v1/x?cursor=c2"', id="bad-ipv6"),
+    pytest.param('"https://a\\uff03b@api.goodstack.io/x?cursor=c2"', id="fullwidth-userinfo"),
+    pytest.param('"https://api.goodstack.io/x?cursor=\\ud800"', id="lone-surrogate"),
+    pytest.param('"https://api.goodstack.io/x?cursor=%ED%A0%80"', id="encoded-surrogate"),
+]
+
+
+@pytest.mark.parametrize("raw_next", BROKEN_NEXT_LINKS)
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_broken_next_link_yields_the_page_then_raises(raw_next: str, concurrency: int) -> None:
+    recorder = Recorder(goodstack_raw_next(range(3), raw_next))
+    page = goodstack(recorder.transport).eligibility_subscriptions.list(concurrency=concurrency)
+    assert len(page.items) == 3
+    walked: list[Any] = []
+    with pytest.raises(APIResponseValidationError) as caught:
+        walked.extend(page)
+    assert subscription_ids(walked) == subscription_ids(page.items)
+    assert caught.value.field == "_links.next"
+    assert len(recorder.requests) == 1
+
+
+def test_odd_but_usable_next_links_are_followed() -> None:
+    links = [
+        "https://user:pass@api.goodstack.io/v1/eligibility-subscriptions?cursor=c2",
+        "https://[::1]:8443/v1/eligibility-subscriptions?cursor=c3",
+        "/v1/eligibility-subscriptions?cursor=c%C3%A9",
+        "https://api\uff0egoodstack\uff0eio/v1/eligibility-subscriptions?cursor=c4",
+    ]
+    recorder = Recorder(
+        goodstack_with_next(range(0, 2), links[0]),
+        goodstack_with_next(range(2, 4), links[1]),
+        goodstack_with_next(range(4, 6), links[2]),
+        goodstack_with_next(range(6, 8), links[3]),
+        goodstack_page(range(8, 9)),
+    )
+    items = list(goodstack(recorder.transport).eligibility_subscriptions.list())
+    assert len(items) == 9
+    cursors = [r.url.params.get("cursor") for r in recorder.requests]
+    assert cursors == [None, "c2", "c3", "cé", "c4"]
+    assert {r.url.host for r in recorder.requests} == {"api.goodstack.io"}
+
+
+def test_a_repeated_cursor_keeps_the_items_of_the_page_that_repeats_it() -> None:
+    recorder = Recorder(
+        goodstack_page(range(0, 2), next_cursor="c2"),
+        goodstack_page(range(2, 4), next_cursor="c2"),
+    )
+    walked: list[Any] = []
+    with pytest.raises(APIResponseValidationError, match="already returned"):
+        walked.extend(goodstack(recorder.transport).eligibility_subscriptions.list())
+    assert len(walked) == 4
+
+
+def test_page_by_page_a_broken_link_raises_at_get_next_page() -> None:
+    recorder = Recorder(goodstack_with_next(range(2), "https://api.goodstack.io/x?page=2"))
+    page = goodstack(recorder.transport).eligibility_subscriptions.list()
+    assert page.has_next_page()
+    with pytest.raises(APIResponseValidationError, match="no cursor"):
+        page.get_next_page()
+    pages = page.iter_pages()
+    assert next(pages) is page
+    with pytest.raises(APIResponseValidationError):
+        next(pages)
+
+
+@pytest.mark.parametrize("links", ["garbage", 5, [1], {"next": 5}, {"next": ["x"]}])
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_links_that_do_not_fit_keep_the_goodstack_page(links: object, concurrency: int) -> None:
+    body = goodstack_page(range(3)).json()
+    body["_links"] = links
+    recorder = Recorder(httpx2.Response(200, json=body))
+    walked, error = collect(
+        lambda: goodstack(recorder.transport).eligibility_subscriptions.list(
+            concurrency=concurrency
+        )
+    )
+    assert len(walked) == 3
+    assert isinstance(error, APIResponseValidationError)
+    assert (error.field or "").startswith("_links")
+    assert error.body in (None, body)  # the link checks carry no body; a parse failure does
+    assert error.response.json() == body
+
+
+@pytest.mark.parametrize("pagination", ["garbage", 5, [1], {"last_page": []}])
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_pagination_that_does_not_fit_keeps_the_truemed_page(
+    pagination: object, concurrency: int
+) -> None:
+    body = truemed_page(range(3), page_size=3).json()
+    body["pagination"] = pagination
+    recorder = Recorder(httpx2.Response(200, json=body), httpx2.Response(200, json=body))
+    walked, error = collect(
+        lambda: truemed(recorder.transport).qualification_sessions.list(
+            page_size=3, concurrency=concurrency
+        )
+    )
+    # Either the pagination object is reported, or (when it reads as absent) the repeated
+    # page is: the items of the page are out first, either way.
+    assert len(walked) == 3
+    assert isinstance(error, APIResponseValidationError)
+    assert error.field in ("pagination", "page") or (error.field or "").startswith("pagination")
+
+
+def test_a_page_wrong_beyond_its_link_still_raises_at_once_with_the_full_body() -> None:
+    body = goodstack_page(range(3)).json()
+    body["_links"] = "garbage"
+    body["data"][1]["createdAt"] = "yesterday"
+    recorder = Recorder(httpx2.Response(200, json=body))
+    with pytest.raises(APIResponseValidationError) as caught:
+        goodstack(recorder.transport).eligibility_subscriptions.list()
+    assert (caught.value.field or "").startswith("data[1]")
+    assert caught.value.body == body
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("concurrency", [1, 3])
+async def test_async_broken_next_link_yields_the_page_then_raises(concurrency: int) -> None:
+    recorder = Recorder(goodstack_raw_next(range(3), '"https://x/?cursor=\\udc00"'))
+    client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
+    walked: list[Any] = []
+
+    async def drain() -> None:
+        async for item in client.eligibility_subscriptions.list(concurrency=concurrency):
+            walked.append(item)
+
+    with pytest.raises(APIResponseValidationError):
+        await drain()
+    assert len(walked) == 3
+
+
+# --- Nothing escapes but an APIError ---------------------------------------------------------
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+HOSTILE_BODIES = [
+    pytest.param(DEEP, id="deeply-nested"),
+    pytest.param(b'{"data": [], "n": ' + b"9" * 5000 + b"}", id="int-beyond-str-limit"),
+    pytest.param(b'{"qualification_sessions": [], "x": "\xff\xfe"}', id="invalid-utf8"),
+    pytest.param(b'{"a": ' * 2000 + b"1" + b"}" * 2000, id="nested-objects"),
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES)
+@pytest.mark.parametrize("status", [200, 400, 503])
+@pytest.mark.parametrize("vendor", ["truemed", "goodstack"])
+def test_hostile_bodies_raise_only_api_errors(body: bytes, status: int, vendor: str) -> None:
+    recorder = Recorder(*[httpx2.Response(status, content=body)] * 3)
+    resource: Any = (
+        truemed(recorder.transport).qualification_sessions
+        if vendor == "truemed"
+        else goodstack(recorder.transport).eligibility_subscriptions
+    )
+    with pytest.raises(APIError) as caught:
+        resource.list()
+    assert caught.value.response.content == body  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("bad_id", [["a", "b"], {"id": 1}, 7, 1.5, None, True])
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_odd_truemed_ids_never_escape_as_bare_exceptions(bad_id: object, concurrency: int) -> None:
+    body = truemed_page(range(2), pagination=False, page_size=2).json()
+    body["qualification_sessions"][1]["qualification_session_id"] = bad_id
+    last = truemed_page(range(2, 3), pagination=False, page_size=2)
+    recorder = Recorder(httpx2.Response(200, json=body), httpx2.Response(200, json=body), last)
+    walked, error = collect(
+        lambda: truemed(recorder.transport).qualification_sessions.list(
+            page_size=2, concurrency=concurrency
+        )
+    )
+    # A wrong-typed id may be reported; nothing but an APIError may escape. Page 2 repeats
+    # page 1, so a walk that gets that far stops there.
+    assert error is None or isinstance(error, APIError)
+    assert len(walked) <= 4
+
+
+@pytest.mark.parametrize("bad_id", [["a"], {"x": [1]}, 12])
+def test_odd_goodstack_ids_never_escape_as_bare_exceptions(bad_id: object) -> None:
+    body = goodstack_page(range(2), next_cursor="c2").json()
+    body["data"][0]["id"] = bad_id
+    recorder = Recorder(httpx2.Response(200, json=body), goodstack_page(range(2, 3)))
+    walked, error = collect(lambda: goodstack(recorder.transport).eligibility_subscriptions.list())
+    assert error is not None or len(walked) == 3
+    assert error is None or isinstance(error, APIError)
+
+
+RETRY_AFTER_VALUES = [
+    "garbage",
+    "-5",
+    "1e400",
+    "nan",
+    "-inf",
+    "99999999999999999999999999",
+    "Wed, 01 Jan 2147483648 00:00:00 GMT",
+    "Fri, 31 Dec 9999 23:59:59 GMT",
+    "Mon, 32 Foo 2020 25:61:61 GMT",
+    "\u00e9t\u00e9",
+]
+
+
+@pytest.mark.parametrize("value", RETRY_AFTER_VALUES)
+def test_retry_after_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
+    headers = httpx2.Headers([(b"retry-after", value.encode())])
+    hinted = retry_after_seconds(headers)
+    assert hinted is None or (math.isfinite(hinted) and hinted >= 0)
+    recorder = Recorder(
+        httpx2.Response(429, headers=headers), truemed_page(range(1), page=1, last_page=1)
+    )
+    assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
+    assert all(0 <= delay <= RetryPolicy().max_retry_after for delay in no_retry_sleep)
+
+
+@pytest.mark.parametrize("value", ["garbage", "-1", "nan", "inf", "1e400", "0x10", ""])
+def test_retry_after_ms_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
+    headers = httpx2.Headers({"retry-after-ms": value, "retry-after": "2"})
+    hinted = retry_after_seconds(headers)
+    assert hinted is not None
+    assert math.isfinite(hinted)
+    assert hinted >= 0
+    recorder = Recorder(
+        httpx2.Response(503, headers=headers), truemed_page(range(1), page=1, last_page=1)
+    )
+    assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
+    assert all(0 <= delay <= 60 for delay in no_retry_sleep)
+
+
+def test_a_far_future_retry_after_date_waits_the_cap() -> None:
+    headers = httpx2.Headers({"retry-after": "Fri, 31 Dec 9999 23:59:59 GMT"})
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert retry_after_seconds(headers, now=now) == pytest.approx(
+        (dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC) - now).total_seconds()
+    )
+    assert RetryPolicy().delay_after(httpx2.Response(429, headers=headers), 0) == 60.0
+
+
+# --- Settings and arguments -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("timeout", [math.nan, math.inf, -math.inf, -1.0, 0.0, -1])
+@pytest.mark.parametrize("client", [TruemedClient, GoodstackClient, AsyncTruemedClient])
+def test_unusable_timeouts_are_refused_at_construction(timeout: float, client: Any) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        client(api_key="k", timeout=timeout)
+
+
+@pytest.mark.parametrize(
+    "timeout",
+    [
+        httpx2.Timeout(math.nan),
+        httpx2.Timeout(10.0, connect=math.inf),
+        httpx2.Timeout(10.0, read=-1.0),
+    ],
+)
+def test_unusable_httpx_timeouts_are_refused_too(timeout: httpx2.Timeout) -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        TruemedClient(api_key="k", timeout=timeout)
+
+
+def test_a_timeout_without_a_limit_is_still_allowed() -> None:
+    client = TruemedClient(api_key="k", timeout=httpx2.Timeout(None))
+    assert client._settings.timeout.read is None
+
+
+@pytest.mark.parametrize("argument", ["search", "user_id"])
+def test_truemed_text_filters_that_cannot_be_sent_are_refused_at_the_call(argument: str) -> None:
+    recorder = Recorder()
+    arguments: dict[str, Any] = {argument: "a\ud800b"}
+    with pytest.raises(ValueError, match=argument):
+        truemed(recorder.transport).qualification_sessions.list(**arguments)
+    client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport)
+    with pytest.raises(ValueError, match=argument):
+        client.qualification_sessions.list(**arguments)
+    assert recorder.requests == []
+
+
+def test_goodstack_filters_that_cannot_be_sent_are_refused_at_the_call() -> None:
+    recorder = Recorder()
+    client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
+    with pytest.raises(ValueError, match="query"):
+        client.eligibility_subscriptions.list(query="\udfff")
+    with pytest.raises(ValueError, match="extra_query"):
+        client.eligibility_subscriptions.list(extra_query={"x": "\ud800"})
+    with pytest.raises(ValueError, match="extra_query"):
+        client.eligibility_subscriptions.list(extra_query={"\ud800": "x"})
+    with pytest.raises(ValueError, match="query"):
+        goodstack(recorder.transport).eligibility_subscriptions.list(query="\udfff")
+    assert recorder.requests == []
+
+
+# --- Walks end, and no page is fetched twice -------------------------------------------------
+
+
+def full_truemed_page(start: int, size: int = 3) -> httpx2.Response:
+    return truemed_page(range(start, start + size), page_size=size, pagination=False)
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_a_server_alternating_two_full_pages_is_not_walked_forever(concurrency: int) -> None:
+    def alternate(request: httpx2.Request) -> httpx2.Response:
+        page = int(request.url.params["page"])
+        if page > 50:
+            raise AssertionError("walked forever")
+        return full_truemed_page(0 if page % 2 else 3)
+
+    client = truemed(httpx2.MockTransport(alternate))
+    walked: list[Any] = []
+    with pytest.raises(APIResponseValidationError, match="already served"):
+        walked.extend(client.qualification_sessions.list(page_size=3, concurrency=concurrency))
+    assert [s.qualification_session_id[3:11] for s in walked] == [f"{n:08d}" for n in range(6)]
+
+
+def test_a_server_cycling_through_three_pages_is_not_walked_forever() -> None:
+    seen: list[int] = []
+
+    def cycle(request: httpx2.Request) -> httpx2.Response:
+        page = int(request.url.params["page"])
+        seen.append(page)
+        if page > 50:
+            raise AssertionError("walked forever")
+        return full_truemed_page(3 * ((page - 1) % 3))
+
+    with pytest.raises(APIResponseValidationError):
+        list(truemed(httpx2.MockTransport(cycle)).qualification_sessions.list(page_size=3))
+    assert len(seen) <= 12
+
+
+def test_a_pagination_gap_never_makes_the_walk_fetch_a_page_twice() -> None:
+    server = TruemedServer(50, page_size=10)
+    null_page = truemed_page(range(10, 20), page_size=10, pagination=False)
+    server.script = {2: [null_page]}
+    items = list(truemed(server.transport).qualification_sessions.list(page_size=10, concurrency=3))
+    assert len(items) == 50
+    assert sorted(server.requests) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.anyio
+async def test_async_pagination_gap_never_fetches_a_page_twice() -> None:
+    server = TruemedServer(50, page_size=10)
+    server.script = {2: [truemed_page(range(10, 20), page_size=10, pagination=False)]}
+    client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=server.transport)
+    items = [s async for s in client.qualification_sessions.list(page_size=10, concurrency=3)]
+    assert len(items) == 50
+    assert sorted(server.requests) == [1, 2, 3, 4, 5]
+
+
+# --- The key never leaks ---------------------------------------------------------------------
+
+
+def echoing(status: int, key: str) -> httpx2.Response:
+    return httpx2.Response(
+        status,
+        json={
+            "error": {
+                "code": f"bad_{key}",
+                "title": key,
+                "message": f"key {key} is not valid",
+                "reasons": [f"got {key}"],
+            }
+        },
+        headers={"x-request-id": key},
+    )
+
+
+@pytest.mark.parametrize("status", [400, 401, 429, 500])
+def test_a_key_echoed_in_an_error_body_is_redacted(
+    status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="eligibility_clients")
+    recorder = Recorder(*[echoing(status, GOODSTACK_KEY)] * 3)
+    with pytest.raises(APIError) as caught:
+        goodstack(recorder.transport).eligibility_subscriptions.list()
+    error: Any = caught.value
+    for text in (str(error), repr(error), error.message, str(error.args), error.code, caplog.text):
+        assert GOODSTACK_KEY not in text
+    assert "<redacted>" in str(error)
+    # What the server sent stays as it was.
+    assert GOODSTACK_KEY in json.dumps(error.body)
+    assert GOODSTACK_KEY in error.response.text
+
+
+def test_a_key_echoed_in_a_success_body_or_link_is_redacted(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="eligibility_clients")
+    body = goodstack_page(range(1)).json()
+    body["data"][0]["createdAt"] = f"not a date {GOODSTACK_KEY}"
+    recorder = Recorder(
+        goodstack_with_next(range(1), f"https://evil.example/?cursor={GOODSTACK_KEY}"),
+        httpx2.Response(200, json=body),
+    )
+    with pytest.raises(APIError) as caught:
+        list(goodstack(recorder.transport).eligibility_subscriptions.list())
+    for text in (str(caught.value), repr(caught.value), caplog.text):
+        assert GOODSTACK_KEY not in text
+
+
+def test_a_truemed_key_echoed_back_is_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="eligibility_clients")
+    answer = httpx2.Response(
+        400, json={"error": "ValidationError", "message": f"bad key {TRUEMED_KEY}"}
+    )
+    with pytest.raises(APIError) as caught:
+        truemed(Recorder(answer).transport).qualification_sessions.list()
+    assert TRUEMED_KEY not in str(caught.value)
+    assert TRUEMED_KEY not in repr(caught.value)
+    assert TRUEMED_KEY not in caplog.text
+    assert caught.value.body == {  # type: ignore[attr-defined]
+        "error": "ValidationError",
+        "message": f"bad key {TRUEMED_KEY}",
+    }
+
+
+def test_a_key_in_a_connection_error_is_redacted() -> None:
+    recorder = Recorder(httpx2.ConnectError(f"refused for {TRUEMED_KEY}"))
+    with pytest.raises(APIError) as caught:
+        truemed(recorder.transport, max_retries=0).qualification_sessions.list()
+    assert TRUEMED_KEY not in str(caught.value)
+    assert TRUEMED_KEY not in repr(caught.value)
+
+
+def test_an_async_walk_redacts_too() -> None:
+    async def run() -> APIError:
+        recorder = Recorder(echoing(403, GOODSTACK_KEY))
+        client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
+        try:
+            await client.eligibility_subscriptions.list()
+        except APIError as exc:
+            return exc
+        raise AssertionError("no error")
+
+    error = asyncio.run(run())
+    assert GOODSTACK_KEY not in str(error)
+    assert "<redacted>" in str(error)
+
+
+class EchoingGoodstack(FakeGoodstack):
+    """A Goodstack fake that refuses every key, quoting it back in its error body."""
+
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+        given = request.headers.get("authorization", "")
+        return self.error_response(401, "unauthorized", f"{given} is not a key", [f"got {given}"])
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_the_command_never_prints_an_echoed_key(debug: bool) -> None:
+    key = "sk_cli_echoed_secret"
+    with FakeServer(goodstack=EchoingGoodstack(), port=0) as server:
+        args = ["goodstack", "subscriptions", "--base-url", server.url]
+        result = CliRunner().invoke(
+            cli, args + (["--debug"] if debug else []), env={"GOODSTACK_API_KEY": key}
+        )
+    assert result.exit_code == 3
+    assert "<redacted> is not a key" in result.stderr
+    assert key not in result.output
+    assert key not in result.stderr
