@@ -26,8 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+if not __package__:  # run as `python codegen/regenerate.py`: make `codegen` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from codegen import surface
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
+README = ROOT / "README.md"
 # Our copies of some of the generator's templates (see the note at the top of each). They are
 # edits of this version's own, so another generator version must not silently mix with them.
 TEMPLATES = ROOT / "codegen/templates"
@@ -59,6 +64,11 @@ class Target:
     package: str
     spec: Path
     config: Path
+
+    @property
+    def vendor(self) -> str:
+        """`truemed` or `goodstack`: the spec's name, used in the README's block markers."""
+        return self.spec.stem
 
 
 TARGETS = (
@@ -177,8 +187,49 @@ def generate_tree(dest: Path) -> None:
                 f"openapi-python-client failed for {_display(target.spec)}:\n"
                 f"{result.stdout}{result.stderr}"
             )
+        _write_operations(target, dest / target.package)
         (dest / target.package / "py.typed").write_text(PY_TYPED, encoding="utf-8")
     (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
+
+
+def _write_operations(target: Target, package: Path) -> None:
+    """The second step: `operations.py`, the operations' declarations (codegen/surface.py)."""
+    try:
+        text = surface.render_module(
+            target.spec, target.package, surface.read_operations(target.spec)
+        )
+    except surface.SpecError as exc:
+        raise GenerationError(str(exc)) from exc
+    module = package / "operations.py"
+    module.write_text(text, encoding="utf-8")
+    # The same ruff commands as the generator's post hooks (codegen/<vendor>.yaml).
+    for command in (
+        ["check", "--fix-only", "--extend-select=I", "--isolated", "--no-cache"],
+        ["format", "--isolated", "--no-cache"],
+    ):
+        # The ruff executable beside us, not `python -m ruff`: run inside the package, the
+        # interpreter would import its `types.py` in place of the standard library's.
+        env = _tool_env()
+        ruff = shutil.which("ruff", path=env["PATH"]) or "ruff"
+        result = subprocess.run(
+            [ruff, *command, "--target-version=py311", module.name],
+            cwd=package,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise GenerationError(f"ruff failed on {module.name}:\n{result.stdout}{result.stderr}")
+
+
+def readme_text() -> str:
+    """README.md with its generated blocks (the parameter tables) filled from the specs."""
+    blocks = surface.readme_blocks({target.vendor: target.spec for target in TARGETS})
+    try:
+        return surface.fill_readme(README.read_text(encoding="utf-8"), blocks)
+    except surface.SpecError as exc:
+        raise GenerationError(str(exc)) from exc
 
 
 def regenerate() -> None:
@@ -186,9 +237,11 @@ def regenerate() -> None:
     with tempfile.TemporaryDirectory(prefix="eligibility-generate-") as tmp:
         fresh = Path(tmp) / "generated"
         generate_tree(fresh)
+        readme = readme_text()
         if GENERATED.exists():
             shutil.rmtree(GENERATED)
         shutil.copytree(fresh, GENERATED)
+    README.write_text(readme, encoding="utf-8")
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -247,6 +300,11 @@ def check(against: Path) -> int:
         fresh = Path(tmp) / "generated"
         generate_tree(fresh)
         report = diff_trees(fresh, against)
+    if README.read_text(encoding="utf-8") != readme_text():
+        report.append(
+            "differs: README.md's generated blocks (<!-- BEGIN GENERATED: ... -->) do not match "
+            "the specs"
+        )
     if report:
         print(
             f"Drift: {against} does not match a fresh generation from specs/.\n"

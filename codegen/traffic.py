@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -77,6 +78,18 @@ class Spec:
         """Read a spec file (YAML or JSON)."""
         return cls(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
 
+    def template_for(self, path: str) -> str | None:
+        """The spec path that `path` is an instance of: itself, or a templated one.
+
+        `/v1/things/abc` matches `/v1/things/{id}`; a literal path wins over a template.
+        """
+        if path in self.paths:
+            return path
+        for template in self.paths:
+            if "{" in template and _template_pattern(template).fullmatch(path):
+                return template
+        return None
+
     def validator(self, schema: Mapping[str, Any]) -> Draft202012Validator:
         """A JSON Schema 2020-12 validator for `schema`, resolving `#/components/...` refs."""
         root = {**schema, "components": self.document.get("components", {})}
@@ -96,7 +109,8 @@ class Spec:
         host = parts.hostname or ""
         if host not in self.hosts and host not in LOOPBACK_HOSTS:
             problem("server", "host", f"{host!r} is not a server of {self.name}")
-        operation = self.paths.get(parts.path, {}).get(exchange.method.lower())
+        template = self.template_for(parts.path)
+        operation = self.paths.get(template or "", {}).get(exchange.method.lower())
         if operation is None:
             problem("operation", "path", f"{exchange.method} {parts.path} is not in {self.name}")
             return problems
@@ -226,10 +240,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """`/v1/things/{id}` as a regex: each `{name}` stands for one non-empty path segment."""
+    parts = re.split(r"\{[^}]+\}", template)
+    return re.compile("[^/]+".join(re.escape(part) for part in parts))
+
+
 def spec_for(url: str, specs: Sequence[Spec]) -> Spec | None:
-    """The spec that declares the URL's path."""
+    """The spec that declares the URL's path, literally or as a templated path."""
     path = urlsplit(url).path
-    return next((spec for spec in specs if path in spec.paths), None)
+    return next((spec for spec in specs if spec.template_for(path) is not None), None)
 
 
 def check_exchanges(

@@ -71,32 +71,6 @@ def test_unconfirmed_truemed_facts_are_marked() -> None:
     assert "required" not in pagination
 
 
-def test_goodstack_parameters_match_the_vendor_docs() -> None:
-    document = _load("goodstack.yaml")
-    parameters = {
-        p["name"]: p["schema"]
-        for p in document["paths"]["/v1/eligibility-subscriptions"]["get"]["parameters"]
-    }
-    assert list(parameters) == [
-        "sort",
-        "query",
-        "status",
-        "startDate",
-        "endDate",
-        "hasOrganisation",
-        "cursor",
-        "pageSize",
-        "direction",
-    ]
-    assert parameters["pageSize"] == {
-        "type": "integer",
-        "minimum": 0,
-        "maximum": 100,
-        "default": 25,
-    }
-    assert parameters["startDate"]["format"] == "date-time"
-
-
 def _copy_generated(tmp_path: Path) -> Path:
     copy = tmp_path / "generated"
     shutil.copytree(

@@ -30,6 +30,7 @@ from eligibility_clients import (
     TruemedClient,
 )
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
+from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
 
@@ -59,7 +60,7 @@ def test_default_data_is_realistic_and_deterministic() -> None:
     truemed, goodstack = FakeTruemed(), FakeGoodstack()
     assert len(truemed.sessions) == 100
     statuses = collections.Counter(s["status"] for s in truemed.sessions)
-    assert set(statuses) == {"pending", "processing", "approved", "rejected"}
+    assert set(statuses) == {status.value for status in QualificationSessionStatus}
     assert min(statuses.values()) >= 5
     assert len(goodstack.subscriptions) == 33
     assert any(s["suggestedActivitySubTags"] for s in goodstack.subscriptions)
@@ -147,7 +148,7 @@ def test_truemed_pages_with_the_pagination_object() -> None:
     assert created == sorted(filter(None, created), reverse=True)
 
 
-@pytest.mark.parametrize("status", ["pending", "processing", "approved", "rejected"])
+@pytest.mark.parametrize("status", [status.value for status in QualificationSessionStatus])
 def test_truemed_status_filter(status: str) -> None:
     fake = FakeTruemed()
     found = list(eligibility_clients_truemed(fake).qualification_sessions.list(status=status))
@@ -506,3 +507,55 @@ def test_generated_data_serializes_as_json() -> None:
     # The fakes' records are plain JSON-compatible data, so users can dump and reload them.
     fake = FakeGoodstack(seed=3)
     assert json.loads(json.dumps(fake.subscriptions)) == fake.subscriptions
+
+
+def test_a_fake_serves_a_templated_operation_beside_the_list() -> None:
+    """A fake can serve a second operation: routed by its templated path, checked by its spec."""
+    from eligibility_clients._operation import Operation, Parameter
+    from eligibility_clients.testing._fake import json_response
+    from eligibility_clients.testing._wire import Query
+
+    retrieve: Operation[Any] = Operation(
+        operation_id="retrieve_qualification_session",
+        method="GET",
+        path="/api/v1/qualification_session/{qualification_session_id}",
+        summary="Retrieve Qualification Session",
+        parameters=(
+            Parameter(
+                "qualification_session_id",
+                "qualification_session_id",
+                "path",
+                True,
+                "string",
+                "",
+                {"type": "string"},
+                None,
+                {},
+            ),
+            Parameter("verbose", "verbose", "query", False, "boolean", "", {}, None, {}),
+        ),
+        items_key=None,
+        item_fields=(),
+        kwargs=lambda arguments: {},
+    )
+
+    class WithRetrieve(FakeTruemed):
+        OPERATIONS = (*FakeTruemed.OPERATIONS, retrieve)
+
+        def _retrieve_qualification_session(
+            self, request: httpx2.Request, query: Query, path_params: Any
+        ) -> httpx2.Response:
+            wanted = path_params["qualification_session_id"]
+            found = [s for s in self.sessions if s["qualification_session_id"] == wanted]
+            if not found:
+                return self.error_response(404, "not_found", "No such session")
+            return json_response(200, {**found[0], "verbose": query.values.get("verbose")})
+
+    fake = WithRetrieve()
+    first = fake.sessions[0]["qualification_session_id"]
+    assert raw(fake, f"/api/v1/qualification_session/{first}?verbose=true").json()["verbose"]
+    assert raw(fake, "/api/v1/qualification_session/qs_nope").status_code == 404
+    refused = raw(fake, f"/api/v1/qualification_session/{first}?verbose=maybe")
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "verbose: Must be a valid boolean."
+    assert raw(fake, FakeTruemed.PATH).status_code == 200

@@ -219,23 +219,6 @@ def test_goodstack_error_bodies_parse() -> None:
     assert "reasons" not in cursor.error.to_dict()
 
 
-def test_request_enums_offer_the_documented_values() -> None:
-    assert {s.value for s in QualificationSessionStatus} == {
-        "pending",
-        "processing",
-        "approved",
-        "rejected",
-    }
-    assert {s.value for s in EligibilitySubscriptionStatus} == {
-        "pending_validation_request",
-        "validation_request_failed",
-        "pending",
-        "live",
-        "cancelled",
-        "cannot_define_eligibility",
-    }
-
-
 @pytest.mark.parametrize(
     "package",
     [eligibility_clients_truemed, eligibility_clients_goodstack],

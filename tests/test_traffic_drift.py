@@ -128,3 +128,30 @@ def test_main_reports_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "bad.yaml#0: [undocumented-status]" in out
     assert "nox -s record" in out
     assert traffic.main([str(tmp_path / "nothing-here")]) == 1
+
+
+def test_templated_paths_match_their_operation() -> None:
+    spec = traffic.Spec(
+        {
+            "servers": [{"url": "https://api.example.test"}],
+            "paths": {
+                "/v1/things": {"get": {"operationId": "list_things", "responses": {}}},
+                "/v1/things/{thing_id}": {
+                    "get": {
+                        "operationId": "retrieve_thing",
+                        "responses": {"200": {"description": "ok"}},
+                    }
+                },
+            },
+        },
+        "things.yaml",
+    )
+    assert spec.template_for("/v1/things") == "/v1/things"
+    assert spec.template_for("/v1/things/thing_123") == "/v1/things/{thing_id}"
+    assert spec.template_for("/v1/things/a/b") is None
+    assert spec.template_for("/v1/things/") is None
+    exchange = traffic.Exchange(
+        "x#0", "GET", "https://api.example.test/v1/things/thing_123", 200, "", b""
+    )
+    assert traffic.spec_for(exchange.url, [spec]) is spec
+    assert [p.rule for p in spec.check(exchange)] == []

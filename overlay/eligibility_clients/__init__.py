@@ -9,7 +9,8 @@ with TruemedClient() as client:  # key from TRUEMED_API_KEY
 ```
 
 Everything users need is importable from here: the four clients, the page classes, the
-exception hierarchy (all derived from `APIError`), and the item and enum types.
+exception hierarchy (all derived from `APIError`), the item and enum types, and the
+`TypedDict`s of each `list()`'s filters.
 """
 
 from eligibility_clients_goodstack.models import (
@@ -22,7 +23,9 @@ from eligibility_clients_goodstack.models import (
     EligibilitySubscriptionStatus,
     SortDirection,
 )
+from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
 from eligibility_clients_truemed.models import QualificationSession, QualificationSessionStatus
+from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
 from ._errors import (
     APIConnectionError,
@@ -68,6 +71,8 @@ __all__ = [
     "EligibilitySubscriptionStatus",
     "GoodstackClient",
     "InternalServerError",
+    "ListEligibilitySubscriptionsFilters",
+    "ListQualificationSessionsFilters",
     "MissingAPIKeyError",
     "NotFoundError",
     "PermissionDeniedError",

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import parse_qs, urlsplit
 
 import httpx2
-from eligibility_clients_goodstack.api.eligibility_subscriptions import (
-    list_eligibility_subscriptions as _operation,
-)
+from eligibility_clients_goodstack import operations
 from eligibility_clients_goodstack.models import (
     EligibilitySubscription,
     EligibilitySubscriptionList,
-    EligibilitySubscriptionSort,
-    EligibilitySubscriptionStatus,
     PageLinks,
-    SortDirection,
 )
+from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
 from eligibility_clients_goodstack.types import UNSET, absence_seen
 
 from . import _params
@@ -28,6 +23,7 @@ from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_page, send
 from ._logging import logger
+from ._operation import check, declare, documented
 from ._pagination import (
     AsyncPaginator,
     AsyncSource,
@@ -56,39 +52,19 @@ def _subscription_id(subscription: EligibilitySubscription) -> Hashable:
     return subscription.id if subscription.id is not None else object()
 
 
-MAX_PAGE_SIZE = 100
+#: List Eligibility Subscriptions as `specs/goodstack.yaml` declares it.
+LIST = declare(
+    operations.LIST_ELIGIBILITY_SUBSCRIPTIONS, operations.list_eligibility_subscriptions_kwargs
+)
 
 
 def _first_request(
-    *,
-    status: EligibilitySubscriptionStatus | str | None,
-    query: str | None,
-    start_date: dt.datetime | dt.date | str | None,
-    end_date: dt.datetime | dt.date | str | None,
-    has_organisation: bool | None,
-    sort: EligibilitySubscriptionSort | str | None,
-    direction: SortDirection | str | None,
-    page_size: int | None,
-    extra_query: Mapping[str, _params.QueryValue] | None = None,
+    filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
 ) -> PageRequest:
-    arguments: dict[str, Any] = {
-        "status": _params.enum_value(EligibilitySubscriptionStatus, status, "status"),
-        "query": _params.text(query, "query"),
-        "start_date": _params.instant(start_date, "start_date"),
-        "end_date": _params.instant(end_date, "end_date"),
-        "has_organisation": _params.flag(has_organisation, "has_organisation"),
-        "sort": _params.enum_value(EligibilitySubscriptionSort, sort, "sort"),
-        "direction": _params.enum_value(
-            SortDirection, direction, "direction", case_insensitive=True
-        ),
-        # The spec allows 0 (the vendor's schema), but an empty page cannot advance a cursor.
-        "page_size": _params.page_size(page_size, minimum=1, maximum=MAX_PAGE_SIZE),
-    }
-    start, end = arguments["start_date"], arguments["end_date"]
-    if start is not None and end is not None and start > end:
-        raise ValueError(f"start_date ({start.isoformat()}) is after end_date ({end.isoformat()})")
-    # The generated request builder is the spec's word on names (startDate, pageSize, ...).
-    kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
+    arguments = check(LIST, filters)
+    # The generated bridge calls the request builder, the spec's word on names (startDate,
+    # pageSize, ...), with one checked keyword per parameter.
+    kwargs = LIST.kwargs(arguments)
     params = {**kwargs["params"], **_params.extra_query(extra_query)}
     return PageRequest(url=kwargs["url"], params=params)
 
@@ -220,33 +196,22 @@ class EligibilitySubscriptions:
         # One per list() call: each omitted field is logged once per walk.
         return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
+    @documented(LIST)
     def list(
         self,
         *,
-        status: EligibilitySubscriptionStatus | str | None = None,
-        query: str | None = None,
-        start_date: dt.datetime | dt.date | str | None = None,
-        end_date: dt.datetime | dt.date | str | None = None,
-        has_organisation: bool | None = None,
-        sort: EligibilitySubscriptionSort | str | None = None,
-        direction: SortDirection | str | None = None,
-        page_size: int | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
+        **filters: Unpack[ListEligibilitySubscriptionsFilters],
     ) -> SyncPage[EligibilitySubscription]:
         """Fetch the first page of Eligibility Subscriptions.
 
         Args:
-            status: e.g. `live`, `pending`, `cancelled` (str or enum).
-            query: An organisation id to search for.
-            start_date: Start of the range: an aware `datetime`, a `date` (midnight UTC) or
-                an ISO string. Naive datetimes are refused.
-            end_date: End of the range, as `start_date`.
-            has_organisation: Only subscriptions with (True) or without (False) a recognised
-                organisation.
-            sort: Field to sort by (`id`).
-            direction: `ASC` or `DESC` (the API's default).
-            page_size: Records per page, 1 to 100 (the API's default is 25).
+            **filters: The spec's query parameters, typed by
+                `ListEligibilitySubscriptionsFilters` and listed below; None leaves one out.
+                Enums take a str or the enum; `start_date`/`end_date` take an aware
+                `datetime`, a `date` (midnight UTC) or an ISO string (naive datetimes are
+                refused); `page_size` is 1 to 100 here (an empty page cannot advance a cursor).
             extra_query: Query parameters to send as given, overriding the ones above; for a
                 parameter the vendor added before this package was regenerated. Not checked.
             concurrency: >= 1. Cursors chain each page to the one before it, so any value
@@ -259,20 +224,11 @@ class EligibilitySubscriptions:
 
         Raises:
             ValueError: a filter is invalid (nothing is sent).
+            TypeError: an unknown filter, or a filter of the wrong type.
             APIError: any failure of the request; see the README's error table. While
                 iterating, a failed page raises once the items before it are yielded.
         """
-        request = _first_request(
-            status=status,
-            query=query,
-            start_date=start_date,
-            end_date=end_date,
-            has_organisation=has_organisation,
-            sort=sort,
-            direction=direction,
-            page_size=page_size,
-            extra_query=extra_query,
-        )
+        request = _first_request(filters, extra_query)
         source = SyncSource(
             partial(self._load, self._presence()),
             item_id=_subscription_id,
@@ -298,36 +254,20 @@ class AsyncEligibilitySubscriptions:
         # One per list() call: each omitted field is logged once per walk.
         return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
+    @documented(LIST)
     def list(
         self,
         *,
-        status: EligibilitySubscriptionStatus | str | None = None,
-        query: str | None = None,
-        start_date: dt.datetime | dt.date | str | None = None,
-        end_date: dt.datetime | dt.date | str | None = None,
-        has_organisation: bool | None = None,
-        sort: EligibilitySubscriptionSort | str | None = None,
-        direction: SortDirection | str | None = None,
-        page_size: int | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
+        **filters: Unpack[ListEligibilitySubscriptionsFilters],
     ) -> AsyncPaginator[EligibilitySubscription]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the items.
 
         Arguments are checked at once; the request is sent when awaited or iterated. With
         `concurrency` > 1, `async for` fetches the next page in a task meanwhile.
         """
-        request = _first_request(
-            status=status,
-            query=query,
-            start_date=start_date,
-            end_date=end_date,
-            has_organisation=has_organisation,
-            sort=sort,
-            direction=direction,
-            page_size=page_size,
-            extra_query=extra_query,
-        )
+        request = _first_request(filters, extra_query)
         source = AsyncSource(
             partial(self._load, self._presence()),
             item_id=_subscription_id,

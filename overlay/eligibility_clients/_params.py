@@ -7,6 +7,7 @@ argument and what it accepts, so nothing reaches the network.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
@@ -28,25 +29,52 @@ def enum_value(
     raise ValueError(f"{name} must be one of {allowed}; got {value!r}")
 
 
-def page_size(value: int | None, *, minimum: int, maximum: int | None) -> int | None:
-    """Check a page size against the API's bounds."""
+def integer(
+    value: int | None, name: str, *, minimum: float | None, maximum: float | None
+) -> int | None:
+    """An integer filter, checked against its bounds."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"page_size must be an int, got {type(value).__name__}")
-    if value < minimum or (maximum is not None and value > maximum):
-        bounds = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum}"
-        raise ValueError(f"page_size must be {bounds}; got {value}")
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    _within(value, name, minimum, maximum)
     return value
 
 
-def text(value: str | None, name: str) -> str | None:
-    """A free-text filter: a str that can be sent (UTF-8), or None to leave it out."""
+def number(
+    value: float | None, name: str, *, minimum: float | None, maximum: float | None
+) -> float | None:
+    """A number filter (an int or a float), checked against its bounds."""
     if value is None:
         return None
-    if isinstance(value, str):
-        return _sendable(value, name)
-    raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    _within(value, name, minimum, maximum)
+    return value
+
+
+def _within(value: float, name: str, minimum: float | None, maximum: float | None) -> None:
+    too_low = minimum is not None and value < minimum
+    too_high = maximum is not None and value > maximum
+    if not (too_low or too_high):
+        return
+    if minimum is not None and maximum is not None:
+        bounds = f"between {minimum} and {maximum}"
+    else:
+        bounds = f">= {minimum}" if minimum is not None else f"<= {maximum}"
+    raise ValueError(f"{name} must be {bounds}; got {value}")
+
+
+def text(value: str | None, name: str, *, pattern: str | None = None) -> str | None:
+    """A text filter: a str, or None to leave it out; matching `pattern` when there is one."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    # JSON Schema patterns are unanchored, as re.search reads them.
+    if pattern is not None and re.search(pattern, value) is None:
+        raise ValueError(f"{name} must match the pattern {pattern!r}; got {value!r}")
+    return _sendable(value, name)
 
 
 def _sendable(value: str, name: str) -> str:
@@ -85,10 +113,13 @@ def calendar_date(value: dt.date | str | None, name: str) -> dt.date | None:
     raise TypeError(f"{name} must be a datetime.date or an ISO date string, got {value!r}")
 
 
-def instant(value: dt.datetime | dt.date | str | None, name: str) -> dt.datetime | None:
-    """A point in time: a timezone-aware `datetime`, a `date` (midnight UTC) or an ISO string.
+def instant(
+    value: dt.datetime | dt.date | str | None, name: str, *, aware: bool = True
+) -> dt.datetime | None:
+    """A point in time: a `datetime`, a `date` (midnight UTC) or an ISO string.
 
-    A naive datetime is refused: the API would read it in a timezone nobody chose.
+    With `aware` (the spec's `timezone: required`), a naive datetime is refused: the API would
+    read it in a timezone nobody chose.
     """
     if value is None:
         return None
@@ -101,7 +132,7 @@ def instant(value: dt.datetime | dt.date | str | None, name: str) -> dt.datetime
                 f"got {value!r}"
             ) from None
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
+        if aware and (value.tzinfo is None or value.utcoffset() is None):
             raise ValueError(
                 f"{name} is a naive datetime; pass a timezone-aware one, "
                 f"e.g. datetime(..., tzinfo=datetime.UTC)"

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from functools import partial
 from operator import attrgetter
-from typing import Any
+from typing import Any, Unpack
 
 import httpx2
-from eligibility_clients_truemed.api.qualification_sessions import (
-    list_qualification_sessions as _operation,
-)
+from eligibility_clients_truemed import operations
 from eligibility_clients_truemed.models import (
     Pagination,
     QualificationSession,
     QualificationSessionList,
-    QualificationSessionStatus,
 )
+from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
@@ -26,6 +23,7 @@ from ._config import TRUEMED
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_page, send
 from ._logging import logger
+from ._operation import check, declare, documented
 from ._pagination import (
     AsyncPaginator,
     AsyncSource,
@@ -47,27 +45,20 @@ __all__ = [
 
 _ITEMS = "qualification_sessions"
 _session_id = attrgetter("qualification_session_id")
+#: List Qualification Sessions as `specs/truemed.yaml` declares it.
+LIST = declare(
+    operations.LIST_QUALIFICATION_SESSIONS, operations.list_qualification_sessions_kwargs
+)
 
 
 def _first_request(
-    *,
-    status: QualificationSessionStatus | str | None,
-    page_size: int | None,
-    user_id: str | None,
-    expires_at: dt.date | str | None,
-    search: str | None,
-    extra_query: Mapping[str, _params.QueryValue] | None = None,
+    filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
 ) -> PageRequest:
-    arguments: dict[str, Any] = {
-        "status": _params.enum_value(QualificationSessionStatus, status, "status"),
-        "page_size": _params.page_size(page_size, minimum=1, maximum=None),
-        "user_id": _params.text(user_id, "user_id"),
-        "expires_at": _params.calendar_date(expires_at, "expires_at"),
-        "search": _params.text(search, "search"),
-    }
-    # The generated request builder is the spec's word on names and encodings; it also fills
-    # in the spec defaults (page=1, page_size=30), which the stop rules below rely on.
-    kwargs = _operation._get_kwargs(**{k: v for k, v in arguments.items() if v is not None})
+    arguments = check(LIST, filters)
+    # The generated bridge calls the request builder, the spec's word on names and encodings,
+    # with one checked keyword per parameter; it also fills in the spec defaults (page=1,
+    # page_size=30), which the stop rules below rely on.
+    kwargs = LIST.kwargs(arguments)
     params: dict[str, Any] = {**kwargs["params"], **_params.extra_query(extra_query)}
     # The walk counts pages in ints, so overrides of the page numbers must be integers.
     for name in ("page", "page_size"):
@@ -214,25 +205,20 @@ class QualificationSessions:
         # One per list() call: each omitted field is logged once per walk.
         return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
+    @documented(LIST)
     def list(
         self,
         *,
-        status: QualificationSessionStatus | str | None = None,
-        page_size: int | None = None,
-        user_id: str | None = None,
-        expires_at: dt.date | str | None = None,
-        search: str | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
+        **filters: Unpack[ListQualificationSessionsFilters],
     ) -> SyncPage[QualificationSession]:
         """Fetch the first page of Qualification Sessions, newest first.
 
         Args:
-            status: `pending`, `processing`, `approved` or `rejected` (str or enum).
-            page_size: Records per page, >= 1 (the API's default is 30).
-            user_id: Only this user's sessions.
-            expires_at: Only sessions expiring on this date (`date` or `YYYY-MM-DD`).
-            search: Matches user name, email, user_business_id, utm and external_user_id.
+            **filters: The spec's query parameters, typed by
+                `ListQualificationSessionsFilters` and listed below; None leaves one out.
+                `status` takes a str or the enum, `expires_at` a `date` or `YYYY-MM-DD`.
             extra_query: Query parameters to send as given, overriding the ones above; for a
                 parameter the vendor added before this package was regenerated. Not checked.
             concurrency: Requests in flight while iterating the items, >= 1. Once the first
@@ -247,17 +233,11 @@ class QualificationSessions:
 
         Raises:
             ValueError: a filter is invalid (nothing is sent).
+            TypeError: an unknown filter, or a filter of the wrong type.
             APIError: any failure of the request; see the README's error table. While
                 iterating, a failed page raises once the items before it are yielded.
         """
-        request = _first_request(
-            status=status,
-            page_size=page_size,
-            user_id=user_id,
-            expires_at=expires_at,
-            search=search,
-            extra_query=extra_query,
-        )
+        request = _first_request(filters, extra_query)
         source = SyncSource(
             partial(self._load, self._presence()),
             item_id=_session_id,
@@ -280,30 +260,20 @@ class AsyncQualificationSessions:
         # One per list() call: each omitted field is logged once per walk.
         return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
+    @documented(LIST)
     def list(
         self,
         *,
-        status: QualificationSessionStatus | str | None = None,
-        page_size: int | None = None,
-        user_id: str | None = None,
-        expires_at: dt.date | str | None = None,
-        search: str | None = None,
         extra_query: Mapping[str, _params.QueryValue] | None = None,
         concurrency: int = 1,
+        **filters: Unpack[ListQualificationSessionsFilters],
     ) -> AsyncPaginator[QualificationSession]:
         """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
 
         Arguments are checked at once; the request is sent when awaited or iterated. With
         `concurrency` > 1, `async for` fetches up to that many later pages in tasks.
         """
-        request = _first_request(
-            status=status,
-            page_size=page_size,
-            user_id=user_id,
-            expires_at=expires_at,
-            search=search,
-            extra_query=extra_query,
-        )
+        request = _first_request(filters, extra_query)
         source = AsyncSource(
             partial(self._load, self._presence()),
             item_id=_session_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import traceback
@@ -11,8 +10,6 @@ from contextlib import contextmanager
 from typing import Any, NoReturn, TypeVar
 
 import click
-from eligibility_clients_goodstack.models import EligibilitySubscriptionStatus
-from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from .._errors import (
     APIConnectionError,
@@ -35,6 +32,7 @@ from ._export import (
     Terminated,
     export,
 )
+from ._filters import choice, filter_options
 from ._output import FORMATS
 
 EXIT_OK = 0
@@ -138,45 +136,13 @@ def _one_line(text: str) -> str:
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
-def _instant(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> dt.date | dt.datetime | None:
-    """An ISO 8601 date (midnight UTC) or a date-time with a timezone; naive ones are refused."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is neither a date (2024-01-31) nor a date-time with a timezone "
-            "(2024-01-31T09:00:00Z)",
-            ctx,
-            param,
-        ) from None
-    if moment.tzinfo is None:
-        raise click.BadParameter(
-            f"{value!r} has no timezone: add one (Z, +01:00) or give a date", ctx, param
-        )
-    return moment
-
-
-def _choice(values: Sequence[str]) -> click.Choice[str]:
-    """The one case rule for every choice: any case accepted, the API's spelling sent."""
-    return click.Choice(list(values), case_sensitive=False)
-
-
 def _common_options(command: F) -> F:
     """The options every list command shares, after its own filters in `--help`."""
     options = [
         click.option(
             "--format",
             "format_",
-            type=_choice(FORMATS),
+            type=choice(FORMATS),
             help="Output format. Default: table on a terminal, jsonl otherwise.",
         ),
         click.option(
@@ -202,7 +168,7 @@ def _common_options(command: F) -> F:
         ),
         click.option(
             "--environment",
-            type=_choice(["production", "sandbox"]),
+            type=choice(["production", "sandbox"]),
             help="The API's host when no base URL is set.  [default: production]",
         ),
         click.option(
@@ -258,99 +224,33 @@ def goodstack() -> None:
     """Goodstack: List Eligibility Subscriptions."""
 
 
-@truemed.command("sessions", epilog=EPILOG)
-@click.option("--status", type=_choice([status.value for status in QualificationSessionStatus]))
-@click.option("--user-id", metavar="ID", help="Only this user's sessions.")
-@click.option(
-    "--search",
-    metavar="TEXT",
-    help="Matches user name, email, user_business_id, utm and external_user_id.",
-)
-@click.option(
-    "--expires-at",
-    type=click.DateTime(["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Only sessions expiring on this date.",
-)
-@click.option(
-    "--page-size", type=click.IntRange(min=1), metavar="N", help="Records per request (API: 30)."
-)
-@_common_options
-def sessions(
-    status: str | None,
-    user_id: str | None,
-    search: str | None,
-    expires_at: dt.datetime | None,
-    page_size: int | None,
-    **common: Any,
-) -> None:
-    """List Qualification Sessions, newest first, across all pages."""
-    filters = {
-        "status": status,
-        "user_id": user_id,
-        "search": search,
-        "expires_at": expires_at.date() if expires_at is not None else None,
-        "page_size": page_size,
-    }
-    _run(TRUEMED_SESSIONS, filters, common)
+def _list_command(group: click.Group, name: str, endpoint: Endpoint, doc: str) -> None:
+    """Add a list command: the filters (from the declaration), then the common options."""
+    filters = endpoint.operation.filters
+
+    def command(**values: Any) -> None:
+        chosen = {p.python_name: values.pop(p.python_name) for p in filters}
+        _run(endpoint, chosen, values)
+
+    command.__doc__ = doc
+    decorated: Callable[..., Any] = _common_options(command)
+    for option in reversed(filter_options(endpoint.operation, endpoint.default_page_size)):
+        decorated = option(decorated)
+    group.command(name, epilog=EPILOG)(decorated)
 
 
-@goodstack.command("subscriptions", epilog=EPILOG)
-@click.option("--status", type=_choice([status.value for status in EligibilitySubscriptionStatus]))
-@click.option("--query", metavar="ORGANISATION_ID", help="Only this organisation's subscriptions.")
-@click.option(
-    "--start-date",
-    metavar="ISO8601",
-    callback=_instant,
-    help="Created at or after: a date (midnight UTC) or a date-time with a timezone.",
+_list_command(
+    truemed,
+    "sessions",
+    TRUEMED_SESSIONS,
+    "List Qualification Sessions, newest first, across all pages.",
 )
-@click.option(
-    "--end-date",
-    metavar="ISO8601",
-    callback=_instant,
-    help="Created at or before; as --start-date.",
+_list_command(
+    goodstack,
+    "subscriptions",
+    GOODSTACK_SUBSCRIPTIONS,
+    "List Eligibility Subscriptions across all pages.",
 )
-@click.option(
-    "--has-organisation/--no-has-organisation",
-    default=None,
-    help="Only subscriptions with (or without) a recognised organisation.",
-)
-@click.option("--sort", type=_choice(["id"]), help="Sort by id instead of creation time.")
-@click.option(
-    "--direction",
-    type=_choice(["ASC", "DESC"]),
-    help="Sort direction (API: DESC).",
-)
-@click.option(
-    "--page-size",
-    type=click.IntRange(1, 100),
-    metavar="N",
-    help="Records per request, 1 to 100.  [default: 100, the most the API allows]",
-)
-@_common_options
-def subscriptions(
-    status: str | None,
-    query: str | None,
-    start_date: dt.date | None,
-    end_date: dt.date | None,
-    has_organisation: bool | None,
-    sort: str | None,
-    direction: str | None,
-    page_size: int | None,
-    **common: Any,
-) -> None:
-    """List Eligibility Subscriptions across all pages."""
-    filters = {
-        "status": status,
-        "query": query,
-        "start_date": start_date,
-        "end_date": end_date,
-        "has_organisation": has_organisation,
-        "sort": sort,
-        "direction": direction,
-        "page_size": page_size,
-    }
-    _run(GOODSTACK_SUBSCRIPTIONS, filters, common)
 
 
 def _run(endpoint: Endpoint, filters: dict[str, Any], common: dict[str, Any]) -> None:

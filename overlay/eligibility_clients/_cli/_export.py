@@ -21,8 +21,11 @@ import httpx2
 from .._client import SyncAPIClient
 from .._config import GOODSTACK, TRUEMED, Vendor
 from .._errors import MissingAPIKeyError
+from .._goodstack import LIST as GOODSTACK_LIST
 from .._goodstack import GoodstackClient
+from .._operation import Operation
 from .._pagination import SyncPage
+from .._truemed import LIST as TRUEMED_LIST
 from .._truemed import TruemedClient
 from ..testing import FakeAPI, FakeGoodstack, FakeTruemed
 from . import _output
@@ -57,13 +60,20 @@ class Endpoint:
 
     label: str
     vendor: Vendor
+    operation: Operation[Any]
     layout: _output.Layout
     client: Callable[..., SyncAPIClient]
     fake: Callable[[], FakeAPI]
     lister: Callable[[SyncAPIClient], Lister]
-    #: Sent when the user gives no page size: the most the API documents, None when it
-    #: documents no maximum (the API's own default then applies).
-    default_page_size: int | None = None
+
+    @property
+    def default_page_size(self) -> int | None:
+        """The page size sent when the user gives none: the spec's maximum.
+
+        None when the spec documents no maximum (the API's own default then applies).
+        """
+        maximum = self.operation.parameter("page_size").maximum
+        return int(maximum) if maximum is not None else None
 
 
 def _sessions(client: SyncAPIClient) -> Lister:
@@ -77,6 +87,7 @@ def _subscriptions(client: SyncAPIClient) -> Lister:
 TRUEMED_SESSIONS = Endpoint(
     label="Truemed sessions",
     vendor=TRUEMED,
+    operation=TRUEMED_LIST,
     layout=_output.TRUEMED,
     client=TruemedClient,
     fake=FakeTruemed,
@@ -85,11 +96,11 @@ TRUEMED_SESSIONS = Endpoint(
 GOODSTACK_SUBSCRIPTIONS = Endpoint(
     label="Goodstack subscriptions",
     vendor=GOODSTACK,
+    operation=GOODSTACK_LIST,
     layout=_output.GOODSTACK,
     client=GoodstackClient,
     fake=FakeGoodstack,
     lister=_subscriptions,
-    default_page_size=100,
 )
 
 

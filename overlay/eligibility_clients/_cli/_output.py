@@ -3,7 +3,7 @@
 Every format starts from an item's wire-format dict (`item.to_dict()`):
 
 - `jsonl`: that dict as one compact JSON object per line, unknown fields included;
-- `csv`: a fixed column per documented field, in the spec's order; nested objects and lists
+- `csv`: a column per field of the spec's item schema, in the spec's order; nested objects and lists
   are JSON-encoded, null is empty;
 - `table`: a few fixed-width columns per API, for reading on a terminal.
 """
@@ -19,6 +19,9 @@ from typing import Any, Protocol, TextIO
 
 from rich.console import Console
 from rich.text import Text
+
+from .._goodstack import LIST as GOODSTACK_LIST
+from .._truemed import LIST as TRUEMED_LIST
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -95,27 +98,8 @@ def _utc_minute(name: str) -> Callable[[Record], str]:
 
 
 TRUEMED = Layout(
-    # QualificationSession's fields, in the spec's order.
-    csv_fields=(
-        "qualification_session_id",
-        "status",
-        "created_at",
-        "expires_at",
-        "lmn_reviewed_at",
-        "charge_group_created_at",
-        "stripe_invoice_paid_at",
-        "eligible_amount",
-        "fee",
-        "email",
-        "customer_status",
-        "session_type",
-        "skus_param",
-        "source",
-        "stripe_invoice_id",
-        "stripe_invoice_number",
-        "user_business_id",
-        "user_id",
-    ),
+    # QualificationSession's fields, in the spec's order (from the generated declaration).
+    csv_fields=tuple(name for name, _ in TRUEMED_LIST.item_fields),
     table=(
         Column("ID", 39, _field("qualification_session_id"), truncate=False),
         Column("STATUS", 10, _field("status"), status=True),
@@ -126,20 +110,8 @@ TRUEMED = Layout(
 )
 
 GOODSTACK = Layout(
-    # EligibilitySubscription's fields, in the spec's order.
-    csv_fields=(
-        "id",
-        "organisationId",
-        "organisationName",
-        "partnerId",
-        "configurationId",
-        "validationRequestId",
-        "suggestedActivitySubTags",
-        "status",
-        "results",
-        "createdAt",
-        "updatedAt",
-    ),
+    # EligibilitySubscription's fields, in the spec's order (from the generated declaration).
+    csv_fields=tuple(name for name, _ in GOODSTACK_LIST.item_fields),
     table=(
         Column("ID", 53, _field("id"), truncate=False),
         Column("ORGANISATION", 30, _field("organisationName")),

@@ -11,21 +11,55 @@ import random
 import string
 import uuid
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
-TRUEMED_STATUSES = ("pending", "processing", "approved", "rejected")
-# Roughly what a live shop sees: most shoppers who finish the survey are approved.
-_TRUEMED_WEIGHTS = (25, 15, 45, 15)
+from eligibility_clients_goodstack.models import EligibilitySubscriptionStatus
+from eligibility_clients_truemed.models import QualificationSessionStatus
 
-GOODSTACK_STATUSES = (
-    "pending_validation_request",
-    "validation_request_failed",
-    "pending",
-    "live",
-    "cancelled",
-    "cannot_define_eligibility",
+from .._goodstack import LIST as GOODSTACK_LIST
+from .._operation import Operation
+from .._truemed import LIST as TRUEMED_LIST
+
+
+def _declared(operation: Operation[Any], record: dict[str, Any]) -> dict[str, Any]:
+    """`record` with every item field the spec declares, in the spec's order.
+
+    A field this module does not invent (one the spec added since) is null; the fake's own
+    `_` keys follow.
+    """
+    ordered = {name: record.get(name) for name, _ in operation.item_fields}
+    return {**ordered, **{key: value for key, value in record.items() if key not in ordered}}
+
+
+def _statuses(
+    enum: type[StrEnum], weights: dict[str, int]
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The generated enum's values with weights.
+
+    The known ones come in the order given, so a seed keeps its data; any other value of the
+    enum follows with weight 1.
+    """
+    values = [member.value for member in enum]
+    ordered = [v for v in weights if v in values] + [v for v in values if v not in weights]
+    return tuple(ordered), tuple(weights.get(v, 1) for v in ordered)
+
+
+# Roughly what a live shop sees: most shoppers who finish the survey are approved.
+TRUEMED_STATUSES, _TRUEMED_WEIGHTS = _statuses(
+    QualificationSessionStatus, {"pending": 25, "processing": 15, "approved": 45, "rejected": 15}
 )
-_GOODSTACK_WEIGHTS = (3, 2, 4, 18, 3, 3)
+GOODSTACK_STATUSES, _GOODSTACK_WEIGHTS = _statuses(
+    EligibilitySubscriptionStatus,
+    {
+        "pending_validation_request": 3,
+        "validation_request_failed": 2,
+        "pending": 4,
+        "live": 18,
+        "cancelled": 3,
+        "cannot_define_eligibility": 3,
+    },
+)
 
 _FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Tim")
 _LAST = ("Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")
@@ -112,31 +146,34 @@ def truemed_session(
         expires = reviewed + timedelta(days=365)
     elif status in ("pending", "processing"):
         expires = created + timedelta(days=30)
-    return {
-        "qualification_session_id": f"qs_{uuid.UUID(int=rng.getrandbits(128), version=4)}",
-        "status": status,
-        "created_at": iso(created),
-        "expires_at": iso(expires),
-        "lmn_reviewed_at": iso(reviewed),
-        "charge_group_created_at": iso(reviewed + timedelta(minutes=2))
-        if paid and reviewed
-        else None,
-        "stripe_invoice_paid_at": iso(paid),
-        "eligible_amount": amount if status == "approved" else None,
-        "fee": round(amount * 0.05, 2) if status == "approved" else None,
-        "email": user["email"],
-        "customer_status": rng.choice(("new", "returning")),
-        "session_type": rng.choice(("checkout", "pre_qualification")),
-        "skus_param": skus,
-        "source": rng.choice(("shopify", "woocommerce", "api")),
-        "stripe_invoice_id": invoice,
-        "stripe_invoice_number": f"TM-{rng.randint(100000, 999999)}" if invoice else None,
-        "user_business_id": user["user_business_id"],
-        "user_id": user["user_id"],
-        "_name": user["_name"],
-        "_external_user_id": user["_external_user_id"],
-        "_utm": rng.choice(_UTMS),
-    }
+    return _declared(
+        TRUEMED_LIST,
+        {
+            "qualification_session_id": f"qs_{uuid.UUID(int=rng.getrandbits(128), version=4)}",
+            "status": status,
+            "created_at": iso(created),
+            "expires_at": iso(expires),
+            "lmn_reviewed_at": iso(reviewed),
+            "charge_group_created_at": iso(reviewed + timedelta(minutes=2))
+            if paid and reviewed
+            else None,
+            "stripe_invoice_paid_at": iso(paid),
+            "eligible_amount": amount if status == "approved" else None,
+            "fee": round(amount * 0.05, 2) if status == "approved" else None,
+            "email": user["email"],
+            "customer_status": rng.choice(("new", "returning")),
+            "session_type": rng.choice(("checkout", "pre_qualification")),
+            "skus_param": skus,
+            "source": rng.choice(("shopify", "woocommerce", "api")),
+            "stripe_invoice_id": invoice,
+            "stripe_invoice_number": f"TM-{rng.randint(100000, 999999)}" if invoice else None,
+            "user_business_id": user["user_business_id"],
+            "user_id": user["user_id"],
+            "_name": user["_name"],
+            "_external_user_id": user["_external_user_id"],
+            "_utm": rng.choice(_UTMS),
+        },
+    )
 
 
 def goodstack_catalogue(seed: int) -> tuple[list[dict[str, Any]], str, str]:
@@ -196,24 +233,27 @@ def goodstack_subscription(
     decided = validated and status != "cannot_define_eligibility"
     name = f"{rng.choice(_ORG_WORDS)} {rng.choice(_ORG_WORDS)} {rng.choice(_ORG_KINDS)}"
     updated = created + timedelta(days=rng.randint(1, 60)) if validated else None
-    return {
-        "id": vendor_id(rng, "eligibilitysubscription"),
-        "organisationId": vendor_id(rng, "organisation") if validated else None,
-        "organisationName": name if validated or rng.random() < 0.5 else None,
-        "partnerId": partner,
-        "configurationId": configuration,
-        "validationRequestId": vendor_id(rng, "validationrequest")
-        if status != "pending_validation_request"
-        else None,
-        "suggestedActivitySubTags": suggested,
-        "status": status,
-        "results": {
-            "eligibilityStatus": ("pass" if passed else "fail") if decided else None,
-            "confirmedActivitySubTags": suggested
-            if decided and passed
-            else ([] if decided else None),
-            "rejectedActivitySubTags": ([] if passed else suggested) if decided else None,
+    return _declared(
+        GOODSTACK_LIST,
+        {
+            "id": vendor_id(rng, "eligibilitysubscription"),
+            "organisationId": vendor_id(rng, "organisation") if validated else None,
+            "organisationName": name if validated or rng.random() < 0.5 else None,
+            "partnerId": partner,
+            "configurationId": configuration,
+            "validationRequestId": vendor_id(rng, "validationrequest")
+            if status != "pending_validation_request"
+            else None,
+            "suggestedActivitySubTags": suggested,
+            "status": status,
+            "results": {
+                "eligibilityStatus": ("pass" if passed else "fail") if decided else None,
+                "confirmedActivitySubTags": suggested
+                if decided and passed
+                else ([] if decided else None),
+                "rejectedActivitySubTags": ([] if passed else suggested) if decided else None,
+            },
+            "createdAt": iso(created, millis=True),
+            "updatedAt": iso(updated, millis=True),
         },
-        "createdAt": iso(created, millis=True),
-        "updatedAt": iso(updated, millis=True),
-    }
+    )

@@ -4,26 +4,45 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import re
 import threading
 import time
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 
 import httpx2
 
+from .._operation import Operation
 from ._faults import ConnectionDropped, Faults, apply_fault
+from ._wire import Dialect, Query, path_pattern, read_query
+
+logger = logging.getLogger("eligibility_clients.testing")
+
+Handler = Callable[[httpx2.Request, Query, Mapping[str, str]], httpx2.Response]
 
 
 class FakeAPI:
-    """Base of `FakeTruemed` and `FakeGoodstack`: one vendor endpoint held in memory.
+    """Base of `FakeTruemed` and `FakeGoodstack`: a vendor's operations held in memory.
 
-    Subclasses answer `_answer(request)` for an authenticated request; this class checks the
-    key, logs the request, applies injected faults and offers `transport`.
+    This class routes a request to the declared operation whose path (templated, such as
+    `/v1/things/{id}`) and method match, checks the key, reads and checks every parameter the
+    spec declares for it (a refused one gets the vendor's 400), logs the request, applies
+    injected faults and offers `transport`. Subclasses answer each operation they serve in a
+    method named `_<operation_id>(request, query, path_params)`.
     """
 
     #: The key a fake accepts unless it is given another one.
     DEFAULT_API_KEY = ""
-    #: Path of the one operation the fake serves.
+    #: Path of the list operation the fake serves.
     PATH = ""
+    #: The operations served, as their spec declares them (generated declarations).
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = ()
+    #: Per operation id, the parameters (wire names) whose meaning the fake implements; any
+    #: other declared parameter is accepted, checked and logged as not applied.
+    APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {}
+    #: How the vendor words a refused parameter.
+    DIALECT: ClassVar[Dialect]
 
     def __init__(self, *, api_key: str | None = None) -> None:
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
@@ -50,21 +69,49 @@ class FakeAPI:
             return apply_fault(fault, request, self._respond, self.error_response)
         return self._respond(request)
 
+    def serves(self, path: str) -> bool:
+        """Whether one of the fake's operations lives at `path`."""
+        return any(pattern.fullmatch(path) for pattern, _ in self._routes())
+
+    def _routes(self) -> list[tuple[re.Pattern[str], Operation[Any]]]:
+        return [(path_pattern(operation.path), operation) for operation in self.OPERATIONS]
+
     def _respond(self, request: httpx2.Request) -> httpx2.Response:
-        if request.url.path.rstrip("/") != self.PATH:
-            return self.error_response(404, "not_found", f"No route for {request.url.path}")
-        if request.method != "GET":
+        path = request.url.path
+        matches = [(p.fullmatch(path), op) for p, op in self._routes() if p.fullmatch(path)]
+        if not matches:
+            return self.error_response(404, "not_found", f"No route for {path}")
+        found = next(((m, op) for m, op in matches if op.method == request.method), None)
+        if found is None:
             return self.error_response(405, "method_not_allowed", f"{request.method} not allowed")
         denied = self._check_key(request)
         if denied is not None:
             return denied
+        match, operation = found
+        assert match is not None
+        query = read_query(operation, request.url.params, self.DIALECT)
+        if query.problems:
+            return self.invalid_response(query.problems)
+        applied = self.APPLIED.get(operation.operation_id, frozenset())
+        for name in query.values:
+            if name not in applied:
+                logger.info(
+                    "%s: %s=%r is accepted but not applied; the fake implements no meaning for it",
+                    type(self).__name__,
+                    name,
+                    query.values[name],
+                )
+        handler: Handler | None = getattr(self, f"_{operation.operation_id}", None)
+        if handler is None:
+            return self.error_response(501, "not_implemented", f"{operation.operation_id}")
         with self._lock:
-            return self._answer(request)
+            return handler(request, query, match.groupdict())
 
-    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+        """The vendor's 400 for refused parameters."""
         raise NotImplementedError
 
-    def _answer(self, request: httpx2.Request) -> httpx2.Response:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         raise NotImplementedError
 
     def error_response(self, status: int, code: str, message: str) -> httpx2.Response:

@@ -8,20 +8,18 @@ import json
 import random
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 import httpx2
-from eligibility_clients_goodstack.models import EligibilitySubscriptionSort, SortDirection
 
+from .._goodstack import LIST
+from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
+from ._wire import ClassValidatorDialect, Query
 
-_MAX_PAGE_SIZE = 100
-_DEFAULT_PAGE_SIZE = 25
-# The values our spec declares; the fake answers as the spec says.
-_SORTS = tuple(member.value for member in EligibilitySubscriptionSort)
-_DIRECTIONS = tuple(member.value for member in SortDirection)
+_DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
 _TITLES = {
     400: "Bad Request",
     401: "Unauthorized",
@@ -37,8 +35,10 @@ class FakeGoodstack(FakeAPI):
 
     - Authenticates the raw secret key in `Authorization` (else 401 "Authorization header is
       invalid"; a publishable `pk_` key gets 403 `forbidden`).
-    - Filters by `status`, `query` (organisation id), `startDate`/`endDate` (on `createdAt`,
+    - Accepts every query parameter `specs/goodstack.yaml` declares, checked against its schema.
+      Filters by `status`, `query` (organisation id), `startDate`/`endDate` (on `createdAt`,
       inclusive) and `hasOrganisation`; orders by `sort`/`direction` (default: newest first).
+      A declared parameter with no meaning written here is accepted and logged as not applied.
     - Paginates with opaque cursors: `_links.next` is an absolute URL on the host the request
       came to. `expire_cursors()` makes every cursor handed out so far invalid.
     - Rejects bad parameters with 400 `bad_request` and class-validator style `reasons`, and a
@@ -52,7 +52,16 @@ class FakeGoodstack(FakeAPI):
     """
 
     DEFAULT_API_KEY = "sk_fake_goodstack_key"
-    PATH = "/v1/eligibility-subscriptions"
+    PATH = LIST.path
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
+    # What each filter means is written below; the spec cannot say it.
+    APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
+        LIST.operation_id: frozenset(
+            {"status", "query", "startDate", "endDate", "hasOrganisation", "sort"}
+            | {"direction", "cursor", "pageSize"}
+        )
+    }
+    DIALECT = ClassValidatorDialect()
 
     def __init__(
         self,
@@ -117,20 +126,19 @@ class FakeGoodstack(FakeAPI):
         error = {"code": code, "title": title, "message": message, "reasons": reasons}
         return json_response(status, {"error": error})
 
-    def _answer(self, request: httpx2.Request) -> httpx2.Response:
-        params = request.url.params
-        reasons: list[str] = []
-        size = _page_size(params.get("pageSize"), reasons)
-        status = _choice(params, "status", _data.GOODSTACK_STATUSES, reasons)
-        sort = _choice(params, "sort", _SORTS, reasons)
-        direction = _choice(params, "direction", _DIRECTIONS, reasons) or "DESC"
-        start = _instant(params, "startDate", reasons)
-        end = _instant(params, "endDate", reasons)
-        has_org = params.get("hasOrganisation")
-        if has_org is not None and has_org not in ("true", "false"):
-            reasons.append("hasOrganisation must be a boolean value")
-        if reasons:
-            return self.error_response(400, "bad_request", "Bad request", reasons)
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+        """400 `bad_request` with class-validator style `reasons`."""
+        return self.error_response(400, "bad_request", "Bad request", problems)
+
+    def _list_eligibility_subscriptions(
+        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
+    ) -> httpx2.Response:
+        params, values = request.url.params, query.values
+        size: int = values.get("pageSize", _DEFAULT_PAGE_SIZE)
+        status, organisation = values.get("status"), values.get("query")
+        start, end = values.get("startDate"), values.get("endDate")
+        has_org: bool | None = values.get("hasOrganisation")
+        sort, direction = values.get("sort"), values.get("direction", "DESC")
         offset = 0
         if params.get("cursor") is not None:
             decoded = self._decode_cursor(params["cursor"])
@@ -144,19 +152,19 @@ class FakeGoodstack(FakeAPI):
             s
             for s in self.subscriptions
             if (status is None or s["status"] == status)
-            and (params.get("query") is None or s["organisationId"] == params["query"])
+            and (organisation is None or s["organisationId"] == organisation)
             and (start is None or _parse(s["createdAt"]) >= start)
             and (end is None or _parse(s["createdAt"]) <= end)
-            and (has_org is None or (s["organisationId"] is not None) == (has_org == "true"))
+            and (has_org is None or (s["organisationId"] is not None) == has_org)
         ]
         key = "id" if sort == "id" else "createdAt"
         matches.sort(key=lambda s: (s[key], s["id"]), reverse=direction == "DESC")
         window = matches[offset : offset + size]
         base = f"{request.url.scheme}://{request.url.netloc.decode('ascii')}{self.PATH}"
-        query = [(k, v) for k, v in params.multi_items() if k != "cursor"]
+        kept = [(k, v) for k, v in params.multi_items() if k != "cursor"]
 
         def link(position: int) -> str:
-            pairs = [*query, ("cursor", self._encode_cursor(position))] if position else query
+            pairs = [*kept, ("cursor", self._encode_cursor(position))] if position else kept
             return f"{base}?{urlencode(pairs)}" if pairs else base
 
         links: dict[str, str | None] = {
@@ -198,43 +206,6 @@ class FakeGoodstack(FakeAPI):
 def _digest(payload: bytes) -> bytes:
     # A checksum, not a secret: it lets the fake tell a corrupt cursor from a valid one.
     return hashlib.sha256(b"fake-goodstack-cursor:" + payload).hexdigest()[:12].encode()
-
-
-def _page_size(raw: str | None, reasons: list[str]) -> int:
-    if raw is None:
-        return _DEFAULT_PAGE_SIZE
-    try:
-        value = int(raw)
-    except ValueError:
-        reasons.append("pageSize must be an integer number")
-        return _DEFAULT_PAGE_SIZE
-    if value < 0:
-        reasons.append("pageSize must be greater than or equal to 0")
-    elif value > _MAX_PAGE_SIZE:
-        reasons.append(f"pageSize must be less than or equal to {_MAX_PAGE_SIZE}")
-    return value
-
-
-def _choice(
-    params: httpx2.QueryParams, name: str, allowed: tuple[str, ...], reasons: list[str]
-) -> str | None:
-    value: str | None = params.get(name)
-    if value is not None and value not in allowed:
-        reasons.append(f"{name} must be one of the following values: {', '.join(allowed)}")
-        return None
-    return value
-
-
-def _instant(params: httpx2.QueryParams, name: str, reasons: list[str]) -> datetime | None:
-    value = params.get(name)
-    if value is None:
-        return None
-    try:
-        moment = _parse(value)
-    except ValueError:
-        reasons.append(f"{name} must be a valid ISO 8601 date string")
-        return None
-    return moment
 
 
 def _parse(stamp: str) -> datetime:

@@ -147,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         request = httpx2.Request(
             self.command, f"http://{host}{self.path}", headers=self.headers.items(), content=body
         )
-        fake = next((f for f in self.fakes if request.url.path.startswith(f.PATH)), None)
+        fake = next((f for f in self.fakes if f.serves(request.url.path)), None)
         if fake is None:
             fake = self.fakes[0] if self.fakes else None
         if fake is None:  # pragma: no cover - a server always has both fakes

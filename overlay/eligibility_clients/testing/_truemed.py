@@ -6,12 +6,18 @@ import math
 import random
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx2
 
+from .._operation import Operation
+from .._truemed import LIST
 from . import _data
 from ._fake import FakeAPI, json_response
+from ._wire import Query, RestFrameworkDialect
+
+_DEFAULT_PAGE: int = LIST.parameter("page").schema["default"]
+_DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
 
 _SEARCHED = ("email", "user_business_id", "user_id", "_name", "_utm", "_external_user_id")
 
@@ -20,8 +26,10 @@ class FakeTruemed(FakeAPI):
     """Truemed's `GET /api/v1/qualification_sessions`, stateful and in memory.
 
     - Authenticates `x-truemed-api-key` against `api_key` (else 401 `Unauthorized`).
-    - Filters by `status`, `user_id`, `expires_at` (the UTC date) and `search` (user name,
-      email, user_business_id, utm, external_user_id; case-insensitive substring).
+    - Accepts every query parameter `specs/truemed.yaml` declares, checked against its schema.
+      Filters by `status`, `user_id`, `expires_at` (the UTC date) and `search` (user name,
+      email, user_business_id, utm, external_user_id; case-insensitive substring). A declared
+      parameter with no meaning written here is accepted and logged as not applied.
     - Sorts newest first and paginates by `page`/`page_size` with the pagination object.
     - Rejects bad parameters with 400 `ValidationError`, as Truemed does.
 
@@ -33,7 +41,15 @@ class FakeTruemed(FakeAPI):
     """
 
     DEFAULT_API_KEY = "tm_fake_truemed_key"
-    PATH = "/api/v1/qualification_sessions"
+    PATH = LIST.path
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
+    # What each filter means is written below; the spec cannot say it.
+    APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
+        LIST.operation_id: frozenset(
+            {"page", "page_size", "status", "user_id", "expires_at", "search"}
+        )
+    }
+    DIALECT = RestFrameworkDialect()
 
     def __init__(
         self,
@@ -89,34 +105,25 @@ class FakeTruemed(FakeAPI):
         }
         return json_response(status, {"error": names.get(code, code), "message": message})
 
-    def _answer(self, request: httpx2.Request) -> httpx2.Response:
-        params = request.url.params
-        problems: list[str] = []
-        page = _positive_int(params, "page", 1, problems)
-        size = _positive_int(params, "page_size", 30, problems)
-        status = params.get("status")
-        if status is not None and status not in _data.TRUEMED_STATUSES:
-            problems.append(
-                f"status: '{status}' is not a valid choice; "
-                f"expected one of {', '.join(_data.TRUEMED_STATUSES)}."
-            )
-        expires = params.get("expires_at")
-        expires_on: date | None = None
-        if expires is not None:
-            try:
-                expires_on = date.fromisoformat(expires)
-            except ValueError:
-                problems.append("expires_at: Date has wrong format. Use YYYY-MM-DD.")
-        if problems:
-            return self.error_response(400, "ValidationError", " ".join(problems))
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+        """400 `ValidationError`, the problems in one message, as Truemed answers."""
+        return self.error_response(400, "ValidationError", " ".join(problems))
 
+    def _list_qualification_sessions(
+        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
+    ) -> httpx2.Response:
+        values = query.values
+        page: int = values.get("page", _DEFAULT_PAGE)
+        size: int = values.get("page_size", _DEFAULT_PAGE_SIZE)
+        status, user_id = values.get("status"), values.get("user_id")
+        expires_on: date | None = values.get("expires_at")
         matches = [
             s
             for s in self.sessions
             if (status is None or s["status"] == status)
-            and (params.get("user_id") is None or s["user_id"] == params["user_id"])
+            and (user_id is None or s["user_id"] == user_id)
             and (expires_on is None or _utc_date(s["expires_at"]) == expires_on)
-            and _matches_search(s, params.get("search"))
+            and _matches_search(s, values.get("search"))
         ]
         # Truemed sorts by created_at, newest first; records users supply may come in any order.
         matches.sort(key=lambda s: s["created_at"] or "", reverse=True)
@@ -134,21 +141,6 @@ class FakeTruemed(FakeAPI):
                 },
             },
         )
-
-
-def _positive_int(params: httpx2.QueryParams, name: str, default: int, problems: list[str]) -> int:
-    raw = params.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        problems.append(f"{name}: A valid integer is required.")
-        return default
-    if value < 1:
-        problems.append(f"{name}: Ensure this value is greater than or equal to 1.")
-        return default
-    return value
 
 
 def _utc_date(stamp: str | None) -> date | None:

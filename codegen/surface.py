@@ -1,0 +1,421 @@
+"""The second generation step: each operation's declaration, from the spec, as Python.
+
+`nox -s generate` runs openapi-python-client first, which writes the models and one request
+builder per operation (`api/<tag>/<operation>.py`, `_get_kwargs`). This module then writes
+`<package>/operations.py` beside them, per operation:
+
+- `<Operation>Filters`, a `TypedDict` of the query parameters users pass to `list()` (the
+  overlay spells its signature `**filters: Unpack[...]`), documented from the spec;
+- `<Operation>Arguments`, the same parameters once checked (enum members, datetimes), and
+  `<operation>_kwargs(arguments)`, which calls the generated request builder with one keyword
+  per parameter, so that mypy checks every name and type of that call;
+- `<OPERATION>`, the declaration as data: names on the wire and in Python, descriptions,
+  schemas (enums, formats, bounds, patterns, defaults), the `x-eligibility-clients` rules and
+  the item fields. The overlay's argument checks, the command line and the fakes read it.
+
+It also renders the README's parameter tables (`readme_blocks`). Both outputs are compared
+byte for byte by drift check 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: The extension that carries the rules a schema cannot state (see the README).
+EXTENSION = "x-eligibility-clients"
+_SOURCE_TAG = re.compile(r"\s*\[(?:C|3P|I)\]")
+_RULES = frozenset({"role", "minimum", "why", "timezone", "case-insensitive", "not-after"})
+_ROLES = frozenset({"cursor", "page"})
+_HEADER = '''\
+"""The operations of `{spec}`, declared for the overlay: do not edit.
+
+Written by `nox -s generate` (codegen/surface.py) from the spec. See `codegen/surface.py` for
+what each name is for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Final, Required, TypedDict
+
+from .types import UNSET, Unset
+'''
+
+
+class SpecError(ValueError):
+    """The spec uses something this generation step does not declare (it says what)."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of an operation, as read from the spec."""
+
+    name: str
+    python_name: str
+    location: str
+    required: bool
+    description: str
+    schema: dict[str, Any]
+    enum_class: str | None
+    rules: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        """`enum`, `date`, `date-time`, `string`, `integer`, `number` or `boolean`."""
+        if self.enum_class is not None:
+            return "enum"
+        kind = self.schema.get("type")
+        if kind == "string" and self.schema.get("format") in ("date", "date-time"):
+            return str(self.schema["format"])
+        if kind not in ("string", "integer", "number", "boolean"):
+            raise SpecError(f"parameter {self.name}: unsupported schema {self.schema}")
+        return str(kind)
+
+    @property
+    def is_filter(self) -> bool:
+        """Whether users pass it to `list()` (pagination's own parameters are not)."""
+        return self.location == "query" and "role" not in self.rules
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a spec."""
+
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    tag: str
+    parameters: tuple[Parameter, ...]
+    items_key: str | None
+    item_fields: tuple[tuple[str, str], ...]
+
+    @property
+    def class_prefix(self) -> str:
+        """`list_eligibility_subscriptions` -> `ListEligibilitySubscriptions`."""
+        return "".join(part.capitalize() for part in self.operation_id.split("_"))
+
+
+def clean(text: str) -> str:
+    """A spec description for users: the source tags dropped, one line."""
+    return " ".join(_SOURCE_TAG.sub("", text).split())
+
+
+def python_name(name: str) -> str:
+    """The name openapi-python-client gives a parameter or property."""
+    from openapi_python_client.strings import PythonIdentifier
+
+    return str(PythonIdentifier(name, prefix=""))
+
+
+def _resolve(
+    document: Mapping[str, Any], schema: Mapping[str, Any]
+) -> tuple[dict[str, Any], str | None]:
+    reference = schema.get("$ref")
+    if reference is None:
+        return dict(schema), None
+    name = reference.rsplit("/", 1)[-1]
+    target = document["components"]["schemas"][name]
+    return dict(target), name if "enum" in target else None
+
+
+def _items(
+    document: Mapping[str, Any], operation: Mapping[str, Any]
+) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    content = operation.get("responses", {}).get("200", {}).get("content", {})
+    schema = content.get("application/json", {}).get("schema")
+    if schema is None:
+        return None, ()
+    envelope, _ = _resolve(document, schema)
+    for key, value in envelope.get("properties", {}).items():
+        if value.get("type") == "array" and "$ref" in value.get("items", {}):
+            item, _ = _resolve(document, value["items"])
+            fields = tuple((field, python_name(field)) for field in item.get("properties", {}))
+            return key, fields
+    return None, ()
+
+
+def read_operations(spec: Path) -> list[Operation]:
+    """Every operation of the spec at `spec`, in the spec's order."""
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    operations = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            parameters = []
+            for raw in operation.get("parameters", []):
+                schema, enum_class = _resolve(document, raw["schema"])
+                rules = dict(raw.get(EXTENSION, {}))
+                unknown = set(rules) - _RULES
+                if unknown or rules.get("role", "cursor") not in _ROLES:
+                    raise SpecError(f"{spec.name} {raw['name']}: unknown {EXTENSION} {rules}")
+                parameter = Parameter(
+                    name=raw["name"],
+                    python_name=python_name(raw["name"]),
+                    location=raw["in"],
+                    required=bool(raw.get("required", False)) or raw["in"] == "path",
+                    description=clean(raw.get("description", "")),
+                    schema=schema,
+                    enum_class=enum_class,
+                    rules=rules,
+                )
+                parameter.kind  # noqa: B018 - raises SpecError for a schema we cannot declare
+                parameters.append(parameter)
+            items_key, item_fields = _items(document, operation)
+            operations.append(
+                Operation(
+                    operation_id=operation["operationId"],
+                    method=method.upper(),
+                    path=path,
+                    summary=clean(operation.get("summary", "")),
+                    tag=operation["tags"][0],
+                    parameters=tuple(parameters),
+                    items_key=items_key,
+                    item_fields=item_fields,
+                )
+            )
+    return operations
+
+
+_FILTER_TYPES = {
+    "date": "datetime.date | str | None",
+    "date-time": "datetime.datetime | datetime.date | str | None",
+    "string": "str | None",
+    "integer": "int | None",
+    "number": "float | None",
+    "boolean": "bool | None",
+}
+_CHECKED_TYPES = {
+    "date": "datetime.date",
+    "date-time": "datetime.datetime",
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+}
+
+
+def _filter_type(parameter: Parameter) -> str:
+    if parameter.enum_class is not None:
+        text = f"{parameter.enum_class} | str | None"
+    else:
+        text = _FILTER_TYPES[parameter.kind]
+    return f"Required[{text}]" if parameter.required else text
+
+
+def _checked_type(parameter: Parameter) -> str:
+    text = parameter.enum_class or _CHECKED_TYPES[parameter.kind]
+    return f"Required[{text}]" if parameter.required else text
+
+
+def _default(parameter: Parameter) -> str:
+    if "default" not in parameter.schema:
+        return "UNSET"
+    if parameter.enum_class is not None:
+        return f"{parameter.enum_class}({parameter.schema['default']!r})"
+    return repr(parameter.schema["default"])
+
+
+def _docstring(text: str) -> str:
+    return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
+
+
+def _declaration(operation: Operation) -> Iterator[str]:
+    yield f"{operation.operation_id.upper()}: Final[dict[str, Any]] = {{"
+    yield f'    "operation_id": {operation.operation_id!r},'
+    yield f'    "method": {operation.method!r},'
+    yield f'    "path": {operation.path!r},'
+    yield f'    "summary": {operation.summary!r},'
+    yield f'    "filters": {operation.class_prefix}Filters,'
+    yield f'    "kwargs": {operation.operation_id}_kwargs,'
+    yield '    "parameters": ('
+    for parameter in operation.parameters:
+        yield "        {"
+        yield f'            "name": {parameter.name!r},'
+        yield f'            "python_name": {parameter.python_name!r},'
+        yield f'            "in": {parameter.location!r},'
+        yield f'            "required": {parameter.required!r},'
+        yield f'            "kind": {parameter.kind!r},'
+        yield f'            "description": {parameter.description!r},'
+        yield f'            "schema": {parameter.schema!r},'
+        yield f'            "enum": {parameter.enum_class or "None"},'
+        yield f'            "rules": {parameter.rules!r},'
+        yield "        },"
+    yield "    ),"
+    yield f'    "items_key": {operation.items_key!r},'
+    yield f'    "item_fields": {operation.item_fields!r},'
+    yield "}"
+    yield f'"""{operation.summary} (`{operation.method} {operation.path}`) as data."""'
+
+
+def _operation_code(operation: Operation) -> Iterator[str]:
+    prefix, function = operation.class_prefix, f"{operation.operation_id}_kwargs"
+    filters = [p for p in operation.parameters if p.is_filter]
+    yield ""
+    yield f"class {prefix}Filters(TypedDict, total=False):"
+    yield f'    """The filters of {operation.summary} (`{operation.method} {operation.path}`).'
+    yield ""
+    yield "    None, or leaving a filter out, sends nothing for it."
+    yield '    """'
+    for parameter in filters:
+        yield ""
+        yield f"    {parameter.python_name}: {_filter_type(parameter)}"
+        yield f"    {_docstring(parameter.description or parameter.name)}"
+    if not filters:
+        yield "    pass"
+    yield ""
+    yield ""
+    yield f"class {prefix}Arguments(TypedDict, total=False):"
+    yield f'    """Every parameter of {operation.summary}, checked and converted."""'
+    yield ""
+    for parameter in operation.parameters:
+        yield f"    {parameter.python_name}: {_checked_type(parameter)}"
+    if not operation.parameters:
+        yield "    pass"
+    yield ""
+    yield ""
+    yield f"def {function}(arguments: {prefix}Arguments) -> dict[str, Any]:"
+    yield f'    """The request of {operation.summary}, from the generated request builder."""'
+    yield f"    return {operation.operation_id}._get_kwargs("
+    for parameter in operation.parameters:
+        key = parameter.python_name
+        if parameter.required:
+            yield f"        {key}=arguments[{key!r}],"
+        else:
+            yield f"        {key}=arguments.get({key!r}, {_default(parameter)}),"
+    yield "    )"
+    yield ""
+    yield ""
+    yield from _declaration(operation)
+
+
+def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
+    """The text of `<package>/operations.py` (ruff formats it afterwards)."""
+    names = sorted(
+        name
+        for operation in operations
+        for name in (
+            f"{operation.class_prefix}Filters",
+            f"{operation.class_prefix}Arguments",
+            f"{operation.operation_id}_kwargs",
+            operation.operation_id.upper(),
+        )
+    )
+    lines = [_HEADER.format(spec=f"specs/{spec.name}")]
+    for operation in operations:
+        lines.append(f"from .api.{operation.tag} import {operation.operation_id}")
+    enums = sorted({p.enum_class for o in operations for p in o.parameters if p.enum_class})
+    for enum in enums:
+        lines.append(f"from .models import {enum}")
+    lines.append("")
+    lines.append(f"__all__ = {names!r}")
+    for operation in operations:
+        lines.extend(_operation_code(operation))
+    lines.append("")
+    text = "\n".join(lines)
+    # Names only used when a parameter needs them: keep the module free of unused imports.
+    if "datetime." not in text.split("__all__", 1)[1]:
+        text = text.replace("import datetime\n", "", 1)
+    if "Required[" not in text:
+        text = text.replace("Final, Required, TypedDict", "Final, TypedDict", 1)
+    if "UNSET" not in text.split("__all__", 1)[1]:
+        text = text.replace("from .types import UNSET, Unset\n", "", 1)
+    return text.replace("from .types import UNSET, Unset", "from .types import UNSET")
+
+
+# -- README tables --------------------------------------------------------------------------
+
+
+def block_name(vendor: str, operation: Operation) -> str:
+    """The README marker of an operation's parameter table, e.g. `goodstack-list-params`."""
+    verb = operation.operation_id.split("_", 1)[0]
+    return f"{vendor}-{verb}-params"
+
+
+def cli_option(parameter: Parameter) -> str:
+    """The command line option of a filter: `start_date` -> `--start-date`."""
+    return "--" + parameter.python_name.replace("_", "-")
+
+
+def _accepts(parameter: Parameter) -> str:
+    schema, rules = parameter.schema, parameter.rules
+    if parameter.kind == "enum":
+        text = ", ".join(f"`{value}`" for value in schema["enum"])
+        if rules.get("case-insensitive"):
+            text += " (any case)"
+        return text
+    if parameter.kind == "date":
+        return "a `date` or `YYYY-MM-DD`"
+    if parameter.kind == "date-time":
+        text = "a `datetime`, a `date` (midnight UTC) or an ISO 8601 string"
+        if rules.get("timezone") == "required":
+            text += "; naive datetimes are refused"
+        return text
+    low = rules.get("minimum", schema.get("minimum"))
+    high = schema.get("maximum")
+    parts = [f"{parameter.kind}"]
+    if low is not None and high is not None:
+        parts.append(f"{low} to {high}")
+    elif low is not None:
+        parts.append(f">= {low}")
+    elif high is not None:
+        parts.append(f"<= {high}")
+    if "pattern" in schema:
+        parts.append(f"matching `{schema['pattern']}`")
+    if "default" in schema:
+        parts.append(f"API default {schema['default']}")
+    return ", ".join(parts)
+
+
+def render_table(operation: Operation) -> str:
+    """The Markdown table of an operation's filters: argument, CLI option, wire name, values."""
+    rows = [
+        "| `list()` argument | command line | sent as | accepts | description |",
+        "|---|---|---|---|---|",
+    ]
+    for parameter in operation.parameters:
+        if not parameter.is_filter:
+            continue
+        description = parameter.description.replace("|", "\\|")
+        accepts = _accepts(parameter).replace("|", "\\|")
+        rows.append(
+            f"| `{parameter.python_name}` | `{cli_option(parameter)}` | `{parameter.name}` "
+            f"| {accepts} | {description} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def readme_blocks(specs: Mapping[str, Path]) -> dict[str, str]:
+    """Every generated README block by name, for the specs given by vendor."""
+    blocks = {}
+    for vendor, spec in specs.items():
+        for operation in read_operations(spec):
+            if operation.items_key is not None:
+                blocks[block_name(vendor, operation)] = render_table(operation)
+    return blocks
+
+
+def _marker(name: str, end: bool = False) -> str:
+    return f"<!-- {'END' if end else 'BEGIN'} GENERATED: {name} -->"
+
+
+def fill_readme(text: str, blocks: Mapping[str, str]) -> str:
+    """`text` with each marked block replaced by its generated content.
+
+    Raises:
+        SpecError: a block's markers are missing from the README.
+    """
+    for name, content in blocks.items():
+        begin, end = _marker(name), _marker(name, end=True)
+        start, stop = text.find(begin), text.find(end)
+        if start < 0 or stop < start:
+            raise SpecError(f"README.md lacks the markers {begin} ... {end}")
+        text = text[: start + len(begin)] + "\n" + content + text[stop:]
+    return text
