@@ -17,7 +17,7 @@ from .._goodstack import LIST
 from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import ClassValidatorDialect, Query
+from ._wire import ClassValidatorDialect, Dialect, Query
 
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
 _TITLES = {
@@ -61,7 +61,7 @@ class FakeGoodstack(FakeAPI):
             | {"direction", "cursor", "pageSize"}
         )
     }
-    DIALECT = ClassValidatorDialect()
+    DIALECT: ClassVar[Dialect] = ClassValidatorDialect()
 
     def __init__(
         self,

@@ -14,7 +14,7 @@ from .._operation import Operation
 from .._truemed import LIST
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import Query, RestFrameworkDialect
+from ._wire import Dialect, Query, RestFrameworkDialect
 
 _DEFAULT_PAGE: int = LIST.parameter("page").schema["default"]
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
@@ -49,7 +49,7 @@ class FakeTruemed(FakeAPI):
             {"page", "page_size", "status", "user_id", "expires_at", "search"}
         )
     }
-    DIALECT = RestFrameworkDialect()
+    DIALECT: ClassVar[Dialect] = RestFrameworkDialect()
 
     def __init__(
         self,
