@@ -1,10 +1,10 @@
-"""Benchmarks of the clients against raw httpx and the plain generated clients.
+"""Benchmarks of the clients against raw httpx2 and the plain generated clients.
 
 `nox -s bench` runs this file; it prints the tables and writes them to benchmarks/results.md.
 
 1. Client overhead: walk every item through an in-process transport that serves page bytes
    rendered beforehand, with no network and no latency; compare with a hand-written raw
-   `httpx` + `json.loads` loop (the floor) and with the generated client walked by hand.
+   `httpx2` + `json.loads` loop (the floor) and with the generated client walked by hand.
 2. Export wall time: 100 pages with 50 ms per request, sequential and concurrent, sync and
    async. The headline serves pages the fakes rendered beforehand, so, as with a remote API,
    no server work runs in this process; a second table runs the fakes themselves.
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 from eligibility_clients import (
     AsyncGoodstackClient,
     AsyncTruemedClient,
@@ -52,13 +52,15 @@ from eligibility_clients import (
     _pagination,
 )
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
-from goodstack_client import Client as GeneratedGoodstack
-from goodstack_client.api.eligibility_subscriptions import list_eligibility_subscriptions
-from goodstack_client.models import EligibilitySubscriptionList, PageLinks
-from goodstack_client.types import UNSET, Unset
-from truemed_client import Client as GeneratedTruemed
-from truemed_client.api.qualification_sessions import list_qualification_sessions
-from truemed_client.models import Pagination, QualificationSessionList
+from eligibility_clients_goodstack import Client as GeneratedGoodstack
+from eligibility_clients_goodstack.api.eligibility_subscriptions import (
+    list_eligibility_subscriptions,
+)
+from eligibility_clients_goodstack.models import EligibilitySubscriptionList, PageLinks
+from eligibility_clients_goodstack.types import UNSET, Unset
+from eligibility_clients_truemed import Client as GeneratedTruemed
+from eligibility_clients_truemed.api.qualification_sessions import list_qualification_sessions
+from eligibility_clients_truemed.models import Pagination, QualificationSessionList
 
 PAGE_SIZE = 100
 OVERHEAD_ITEMS = 10_000
@@ -82,7 +84,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # --- serving pages --------------------------------------------------------------------------
 
 
-class PageTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class PageTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
     """Answers each request with page bytes looked up by `key(request)`, after `latency`.
 
     The latency is slept in the calling thread (sync) or awaited (async), so concurrent
@@ -92,36 +94,36 @@ class PageTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def __init__(
         self,
         pages: Callable[[str], bytes],
-        key: Callable[[httpx.Request], str],
+        key: Callable[[httpx2.Request], str],
         latency: float = 0.0,
     ) -> None:
         self._pages = pages
         self._key = key
         self.latency = latency
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Serve a sync client."""
         if self.latency:
             time.sleep(self.latency)
         return self._respond(request)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Serve an async client."""
         if self.latency:
             await asyncio.sleep(self.latency)
         return self._respond(request)
 
-    def _respond(self, request: httpx.Request) -> httpx.Response:
+    def _respond(self, request: httpx2.Request) -> httpx2.Response:
         content = self._pages(self._key(request))
-        return httpx.Response(200, headers={"Content-Type": "application/json"}, content=content)
+        return httpx2.Response(200, headers={"Content-Type": "application/json"}, content=content)
 
 
-def truemed_key(request: httpx.Request) -> str:
+def truemed_key(request: httpx2.Request) -> str:
     """Truemed pages are found by their number."""
     return str(request.url.params["page"])
 
 
-def goodstack_key(request: httpx.Request) -> str:
+def goodstack_key(request: httpx2.Request) -> str:
     """Goodstack pages are found by cursor; the first page has none."""
     return str(request.url.params.get("cursor", ""))
 
@@ -136,7 +138,7 @@ def cursor_of(link: str | None) -> str | None:
 def render_truemed(count: int) -> dict[str, bytes]:
     """Every page of a FakeTruemed holding `count` sessions, as the fake serves them."""
     fake = FakeTruemed(seed=0, count=count)
-    client = httpx.Client(base_url=TRUEMED_URL, transport=fake.transport)
+    client = httpx2.Client(base_url=TRUEMED_URL, transport=fake.transport)
     client.headers["x-truemed-api-key"] = fake.api_key
     pages: dict[str, bytes] = {}
     for number in range(1, math.ceil(count / PAGE_SIZE) + 1):
@@ -148,7 +150,7 @@ def render_truemed(count: int) -> dict[str, bytes]:
 def render_goodstack(count: int) -> dict[str, bytes]:
     """Every page of a FakeGoodstack holding `count` subscriptions, keyed by cursor."""
     fake = FakeGoodstack(seed=0, count=count)
-    client = httpx.Client(base_url=GOODSTACK_URL, transport=fake.transport)
+    client = httpx2.Client(base_url=GOODSTACK_URL, transport=fake.transport)
     client.headers["Authorization"] = fake.api_key
     pages: dict[str, bytes] = {}
     cursor: str | None = ""
@@ -215,10 +217,10 @@ class TemplatePages:
 # --- the walkers of part 1 ------------------------------------------------------------------
 
 
-def floor_truemed(transport: httpx.BaseTransport) -> int:
-    """Raw httpx and json.loads, walking Truemed's page numbers by hand."""
+def floor_truemed(transport: httpx2.BaseTransport) -> int:
+    """Raw httpx2 and json.loads, walking Truemed's page numbers by hand."""
     count = 0
-    with httpx.Client(base_url=TRUEMED_URL, transport=transport) as client:
+    with httpx2.Client(base_url=TRUEMED_URL, transport=transport) as client:
         client.headers["x-truemed-api-key"] = KEY
         page = 1
         while True:
@@ -231,7 +233,7 @@ def floor_truemed(transport: httpx.BaseTransport) -> int:
             page += 1
 
 
-def generated_truemed(transport: httpx.BaseTransport) -> int:
+def generated_truemed(transport: httpx2.BaseTransport) -> int:
     """The generated client, walked by hand as a user without the overlay would."""
     client = GeneratedTruemed(
         base_url=TRUEMED_URL,
@@ -254,7 +256,7 @@ def generated_truemed(transport: httpx.BaseTransport) -> int:
             page += 1
 
 
-def ours_truemed(transport: httpx.BaseTransport) -> int:
+def ours_truemed(transport: httpx2.BaseTransport) -> int:
     """This package: iterate `list()`."""
     with TruemedClient(api_key=KEY, transport=transport) as client:
         count = 0
@@ -263,10 +265,10 @@ def ours_truemed(transport: httpx.BaseTransport) -> int:
         return count
 
 
-def floor_goodstack(transport: httpx.BaseTransport) -> int:
-    """Raw httpx and json.loads, following Goodstack's cursors by hand."""
+def floor_goodstack(transport: httpx2.BaseTransport) -> int:
+    """Raw httpx2 and json.loads, following Goodstack's cursors by hand."""
     count = 0
-    with httpx.Client(base_url=GOODSTACK_URL, transport=transport) as client:
+    with httpx2.Client(base_url=GOODSTACK_URL, transport=transport) as client:
         client.headers["Authorization"] = KEY
         params: dict[str, Any] = {"pageSize": PAGE_SIZE}
         while True:
@@ -279,7 +281,7 @@ def floor_goodstack(transport: httpx.BaseTransport) -> int:
             params = {"pageSize": PAGE_SIZE, "cursor": cursor}
 
 
-def generated_goodstack(transport: httpx.BaseTransport) -> int:
+def generated_goodstack(transport: httpx2.BaseTransport) -> int:
     """The generated client, following the cursors by hand."""
     client = GeneratedGoodstack(
         base_url=GOODSTACK_URL,
@@ -305,7 +307,7 @@ def generated_goodstack(transport: httpx.BaseTransport) -> int:
             cursor = next_cursor
 
 
-def ours_goodstack(transport: httpx.BaseTransport) -> int:
+def ours_goodstack(transport: httpx2.BaseTransport) -> int:
     """This package: iterate `list()`."""
     with GoodstackClient(api_key=KEY, transport=transport) as client:
         count = 0
@@ -333,7 +335,7 @@ def median_times(contenders: Mapping[str, Callable[[], object]], runs: int) -> d
 class Breakdown:
     """Seconds per item of each part of our walk, measured separately and subtracted."""
 
-    transport: float  # httpx request/response machinery: the floor less json.loads
+    transport: float  # httpx2 request/response machinery: the floor less json.loads
     json: float
     models: float  # the generated from_dict of the envelope and its items
     ours: float  # everything else: our walk, parse checks, auth, retries, logging
@@ -347,7 +349,7 @@ def breakdown(
     items: int,
     runs: int,
 ) -> Breakdown:
-    """Split our per-item time into httpx, json, the generated models, and our layer.
+    """Split our per-item time into httpx2, json, the generated models, and our layer.
 
     Page by page and nothing kept, as in a walk: holding every decoded page at once would
     also time the garbage collector crawling through them.
@@ -565,8 +567,8 @@ def upstream_models() -> dict[str, Callable[[dict[str, Any]], object]]:
     from codegen import regenerate
 
     list_models = {
-        "truemed_client": ("Truemed", "QualificationSessionList"),
-        "goodstack_client": ("Goodstack", "EligibilitySubscriptionList"),
+        "eligibility_clients_truemed": ("Truemed", "QualificationSessionList"),
+        "eligibility_clients_goodstack": ("Goodstack", "EligibilitySubscriptionList"),
     }
     found: dict[str, Callable[[dict[str, Any]], object]] = {}
     with tempfile.TemporaryDirectory(prefix="eligibility-bench-upstream-") as tmp:
@@ -605,7 +607,7 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
         "## 1. Client overhead",
         "",
         f"{items:,} items, {PAGE_SIZE} per page, served from page bytes the fakes rendered "
-        "beforehand by an in-process transport: no network, no latency. Floor: raw `httpx` + "
+        "beforehand by an in-process transport: no network, no latency. Floor: raw `httpx2` + "
         "`json.loads` over the same transport, walked by hand. Generated: the plain generated "
         f"client walked by hand. Median of {settings.overhead_runs} interleaved runs.",
         "",
@@ -701,12 +703,12 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
     )
     report.add(
         "Where our time goes, per item: each part measured on its own (json: `json.loads` of "
-        "every page; models: the generated `from_dict` of every page; httpx: the floor less "
+        "every page; models: the generated `from_dict` of every page; httpx2: the floor less "
         "json) and our layer as what is left of our walk.",
         "",
     )
     report.table(
-        ["API", "httpx", "json.loads", "generated models", "our layer", "total", "models ÷ json"],
+        ["API", "httpx2", "json.loads", "generated models", "our layer", "total", "models ÷ json"],
         parts,
     )
     if template_rows:
@@ -929,7 +931,7 @@ def _fake_request_cost(fake: FakeTruemed | FakeGoodstack) -> float:
         url = f"{GOODSTACK_URL}{GOODSTACK_PATH}?pageSize={PAGE_SIZE}"
         headers = {"Authorization": fake.api_key}
     transport = fake.transport
-    request = httpx.Request("GET", url, headers=headers)
+    request = httpx2.Request("GET", url, headers=headers)
     timed = median_times({"fake": lambda: transport.handle_request(request)}, 21)
     fake.faults.latency = latency
     return timed["fake"]
@@ -1046,8 +1048,8 @@ def environment() -> list[str]:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     return [
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC with eligibility-clients "
-        f"{__version__}, Python {platform.python_version()} ({platform.machine()}), httpx "
-        f"{httpx.__version__}, {os.cpu_count()} CPUs, load average {load[0]:.2f} at the start.",
+        f"{__version__}, Python {platform.python_version()} ({platform.machine()}), httpx2 "
+        f"{httpx2.__version__}, {os.cpu_count()} CPUs, load average {load[0]:.2f} at the start.",
         "",
     ]
 

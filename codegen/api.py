@@ -38,7 +38,7 @@ PACKAGE = "eligibility_clients"
 # Public submodules users import from, besides the package itself.
 SUBMODULES = ("testing",)
 # Packages whose classes a public name may come from; loaded so that aliases resolve.
-SOURCES = ("eligibility_clients", "truemed_client", "goodstack_client")
+SOURCES = ("eligibility_clients", "eligibility_clients_truemed", "eligibility_clients_goodstack")
 
 BUMPS = ("patch", "minor", "major")
 _VERSION = re.compile(r'^__version__ = "(\d+)\.(\d+)\.(\d+)"$', re.MULTILINE)

@@ -48,6 +48,10 @@ the next regeneration and fail `nox -s drift`. Change the spec, the generator co
 `codegen/`, or the overlay in `overlay/` instead.
 """
 
+# The PEP 561 marker, so that type checkers read the installed packages' annotations. The
+# generator writes one only alongside project metadata, which `--meta none` leaves out.
+PY_TYPED = "# Marker file for PEP 561\n"
+
 # Build litter that git ignores; everything else in the tree counts.
 IGNORED_NAMES = frozenset({"__pycache__"})
 IGNORED_SUFFIXES = (".pyc", ".pyo")
@@ -68,8 +72,14 @@ class Target:
 
 
 TARGETS = (
-    Target("truemed_client", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"),
-    Target("goodstack_client", ROOT / "specs/goodstack.yaml", ROOT / "codegen/goodstack.yaml"),
+    Target(
+        "eligibility_clients_truemed", ROOT / "specs/truemed.yaml", ROOT / "codegen/truemed.yaml"
+    ),
+    Target(
+        "eligibility_clients_goodstack",
+        ROOT / "specs/goodstack.yaml",
+        ROOT / "codegen/goodstack.yaml",
+    ),
 )
 
 
@@ -111,8 +121,8 @@ def _check_generator_version() -> None:
             f"openapi-python-client {installed} is installed, but the templates in "
             f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
             "version's templates we keep copies of (model.py.jinja, types.py.jinja, "
-            "str_enum.py.jinja, property_templates/union_property.py.jinja and "
-            "list_property.py.jinja), re-apply "
+            "str_enum.py.jinja, client.py.jinja, endpoint_module.py.jinja, "
+            "property_templates/union_property.py.jinja and list_property.py.jinja), re-apply "
             "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
         )
 
@@ -178,6 +188,7 @@ def generate_tree(dest: Path) -> None:
                 f"{result.stdout}{result.stderr}"
             )
         _write_operations(target, dest / target.package)
+        (dest / target.package / "py.typed").write_text(PY_TYPED, encoding="utf-8")
     (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
 
 

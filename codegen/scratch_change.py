@@ -41,18 +41,18 @@ FIELD = """\
 """
 
 PROBE = """
-import asyncio, httpx
+import asyncio, httpx2
 from eligibility_clients import AsyncGoodstackClient, GoodstackClient
 from eligibility_clients.testing import FakeGoodstack
 
 seen = []
 def answer(request):
     seen.append(request)
-    return httpx.Response(200, json={"data": []})
-list(GoodstackClient(api_key="sk_x", transport=httpx.MockTransport(answer))
+    return httpx2.Response(200, json={"data": []})
+list(GoodstackClient(api_key="sk_x", transport=httpx2.MockTransport(answer))
      .eligibility_subscriptions.list(country="GBR"))
 async def walk():
-    async with AsyncGoodstackClient(api_key="sk_x", transport=httpx.MockTransport(answer)) as c:
+    async with AsyncGoodstackClient(api_key="sk_x", transport=httpx2.MockTransport(answer)) as c:
         await c.eligibility_subscriptions.list(country="GBR")
 asyncio.run(walk())
 assert [r.url.params.get("country") for r in seen] == ["GBR", "GBR"], seen

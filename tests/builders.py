@@ -5,14 +5,14 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-import httpx
+import httpx2
 
 TRUEMED_KEY = "tm_fake_truemed_secret"
 GOODSTACK_KEY = "sk_fake_goodstack_secret"
 
 
 class Recorder:
-    """An httpx.MockTransport handler that answers from a script and records every request.
+    """An httpx2.MockTransport handler that answers from a script and records every request.
 
     `responses` are served in order; a callable entry is called with the request; an
     exception instance is raised as if the network failed.
@@ -20,9 +20,9 @@ class Recorder:
 
     def __init__(self, *responses: object) -> None:
         self.script = list(responses)
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         if not self.script:
             raise AssertionError(f"unexpected request {request.method} {request.url}")
@@ -31,15 +31,15 @@ class Recorder:
             raise answer
         if callable(answer):
             result = answer(request)
-            assert isinstance(result, httpx.Response)
+            assert isinstance(result, httpx2.Response)
             return result
-        assert isinstance(answer, httpx.Response)
+        assert isinstance(answer, httpx2.Response)
         return answer
 
     @property
-    def transport(self) -> httpx.MockTransport:
+    def transport(self) -> httpx2.MockTransport:
         """A transport for sync and async clients alike."""
-        return httpx.MockTransport(self)
+        return httpx2.MockTransport(self)
 
     def params(self, index: int = -1) -> dict[str, str]:
         """The query parameters of a recorded request."""
@@ -78,7 +78,7 @@ def truemed_page(
     page_size: int = 30,
     count: int | None = None,
     pagination: bool = True,
-) -> httpx.Response:
+) -> httpx2.Response:
     """A 200 response holding the sessions numbered `ids`."""
     body: dict[str, Any] = {"qualification_sessions": [truemed_session(n) for n in ids]}
     if pagination:
@@ -90,7 +90,7 @@ def truemed_page(
         }
     else:
         body["pagination"] = None
-    return httpx.Response(200, json=body)
+    return httpx2.Response(200, json=body)
 
 
 def goodstack_subscription(n: int, status: str = "live") -> dict[str, Any]:
@@ -120,7 +120,7 @@ def goodstack_page(
     next_cursor: str | None = None,
     host: str = "https://api.goodstack.io",
     total: int | None = 33,
-) -> httpx.Response:
+) -> httpx2.Response:
     """A 200 response holding the subscriptions numbered `ids`, linking to `next_cursor`."""
     links: dict[str, Any] = {"current": f"{host}/v1/eligibility-subscriptions?cursor=current"}
     if next_cursor is not None:
@@ -132,18 +132,18 @@ def goodstack_page(
         "pageSize": 25,
         "_links": links,
     }
-    return httpx.Response(200, json=body)
+    return httpx2.Response(200, json=body)
 
 
-def goodstack_error(status: int, code: str, message: str, **extra: Any) -> httpx.Response:
+def goodstack_error(status: int, code: str, message: str, **extra: Any) -> httpx2.Response:
     """A Goodstack error response."""
     error: dict[str, Any] = {"code": code, "title": "Error", "message": message, **extra}
-    return httpx.Response(status, json={"error": error})
+    return httpx2.Response(status, json={"error": error})
 
 
-def truemed_error(status: int, code: str, message: str) -> httpx.Response:
+def truemed_error(status: int, code: str, message: str) -> httpx2.Response:
     """A Truemed error response."""
-    return httpx.Response(status, json={"error": code, "message": message})
+    return httpx2.Response(status, json={"error": code, "message": message})
 
 
 class TruemedServer:
@@ -174,7 +174,7 @@ class TruemedServer:
         start = (page - 1) * self.page_size
         return range(start, min(start + self.page_size, self.count))
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         page = int(request.url.params["page"])
         with self.lock:
             self.requests.append(page)
@@ -185,7 +185,7 @@ class TruemedServer:
             raise answer
         if callable(answer):
             answer = answer(request)
-        if isinstance(answer, httpx.Response):
+        if isinstance(answer, httpx2.Response):
             return answer
         shift = max((k for p, k in self.inserted_before.items() if p <= page), default=0)
         total = self.count + shift
@@ -202,9 +202,9 @@ class TruemedServer:
         )
 
     @property
-    def transport(self) -> httpx.MockTransport:
+    def transport(self) -> httpx2.MockTransport:
         """A transport for sync and async clients alike."""
-        return httpx.MockTransport(self)
+        return httpx2.MockTransport(self)
 
 
 class GoodstackServer:
@@ -222,7 +222,7 @@ class GoodstackServer:
         self.requests: list[int] = []
         self.lock = threading.Lock()
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         cursor = request.url.params.get("cursor")
         page = int(cursor[1:]) if cursor else 1
         with self.lock:
@@ -233,7 +233,7 @@ class GoodstackServer:
             raise answer
         if callable(answer):
             answer = answer(request)
-        if isinstance(answer, httpx.Response):
+        if isinstance(answer, httpx2.Response):
             return answer
         start = (page - 1) * self.page_size
         stop = min(start + self.page_size, self.count)
@@ -242,6 +242,6 @@ class GoodstackServer:
         return goodstack_page(ids, next_cursor=f"c{page + 1}" if more else None, total=self.count)
 
     @property
-    def transport(self) -> httpx.MockTransport:
+    def transport(self) -> httpx2.MockTransport:
         """A transport for sync and async clients alike."""
-        return httpx.MockTransport(self)
+        return httpx2.MockTransport(self)

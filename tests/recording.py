@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import GoodstackClient, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
@@ -48,10 +48,10 @@ def _options(vendor: str, env_var: str, fake_key: str) -> dict[str, Any]:
     return {"api_key": REPLAY_KEY, "environment": sources()[vendor]["environment"]}
 
 
-def _recordable(fake: FakeTruemed | FakeGoodstack) -> httpx.MockTransport:
-    # vcrpy records only through the httpx transports it patches (HTTPTransport,
+def _recordable(fake: FakeTruemed | FakeGoodstack) -> httpx2.MockTransport:
+    # vcrpy records only through the httpx2 transports it patches (HTTPTransport,
     # MockTransport, ...), so the fake is served through a MockTransport here.
-    return httpx.MockTransport(fake.handle_request)
+    return httpx2.MockTransport(fake.handle_request)
 
 
 def _client_options(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     AsyncGoodstackClient,
@@ -95,11 +95,11 @@ def test_repr_never_shows_the_key() -> None:
 
 def test_timeouts_default_to_60s_with_a_5s_connect() -> None:
     client = TruemedClient(api_key=TRUEMED_KEY)
-    assert client._http.timeout == httpx.Timeout(60.0, connect=5.0)
-    custom = TruemedClient(api_key=TRUEMED_KEY, timeout=httpx.Timeout(3.0))
-    assert custom._http.timeout == httpx.Timeout(3.0)
+    assert client._http.timeout == httpx2.Timeout(60.0, connect=5.0)
+    custom = TruemedClient(api_key=TRUEMED_KEY, timeout=httpx2.Timeout(3.0))
+    assert custom._http.timeout == httpx2.Timeout(3.0)
     short = TruemedClient(api_key=TRUEMED_KEY, timeout=2)
-    assert short._http.timeout == httpx.Timeout(2.0)
+    assert short._http.timeout == httpx2.Timeout(2.0)
 
 
 @pytest.mark.parametrize("timeout", [0, -1.0, "10"])
@@ -115,13 +115,13 @@ def test_bad_max_retries_are_refused(retries: object) -> None:
 
 
 def test_transport_kind_must_match_the_client() -> None:
-    async_transport = httpx.AsyncHTTPTransport()
-    with pytest.raises(TypeError, match=r"httpx\.BaseTransport"):
+    async_transport = httpx2.AsyncHTTPTransport()
+    with pytest.raises(TypeError, match=r"httpx2\.BaseTransport"):
         TruemedClient(api_key=TRUEMED_KEY, transport=async_transport)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"httpx\.AsyncBaseTransport"):
+    with pytest.raises(TypeError, match=r"httpx2\.AsyncBaseTransport"):
         AsyncGoodstackClient(
             api_key=GOODSTACK_KEY,
-            transport=httpx.HTTPTransport(),  # type: ignore[arg-type]
+            transport=httpx2.HTTPTransport(),  # type: ignore[arg-type]
         )
 
 

@@ -91,27 +91,32 @@ def test_drift_check_fails_on_a_hand_edit_an_extra_and_a_missing_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copy = _copy_generated(tmp_path)
-    edited = copy / "truemed_client/models/qualification_session.py"
+    edited = copy / "eligibility_clients_truemed/models/qualification_session.py"
     edited.write_text(
         edited.read_text(encoding="utf-8").replace(
             "qualification_session_id: str", "qualification_session_id: int", 1
         ),
         encoding="utf-8",
     )
-    (copy / "goodstack_client/models/hand_written.py").write_text("X = 1\n", encoding="utf-8")
-    (copy / "goodstack_client/models/page_links.py").unlink()
+    (copy / "eligibility_clients_goodstack/models/hand_written.py").write_text(
+        "X = 1\n", encoding="utf-8"
+    )
+    (copy / "eligibility_clients_goodstack/models/page_links.py").unlink()
     (copy / ".ruff_cache").mkdir()
     (copy / ".ruff_cache/CACHEDIR.TAG").write_text("litter\n", encoding="utf-8")
 
     assert regenerate.check(copy) == 1
 
     report = capsys.readouterr().err
-    assert "differs: truemed_client/models/qualification_session.py" in report
+    assert "differs: eligibility_clients_truemed/models/qualification_session.py" in report
     assert "-    qualification_session_id: str" in report
     assert "+    qualification_session_id: int" in report
-    assert "not produced by the generator: goodstack_client/models/hand_written.py" in report
+    assert (
+        "not produced by the generator: eligibility_clients_goodstack/models/hand_written.py"
+        in report
+    )
     assert "not produced by the generator: .ruff_cache/CACHEDIR.TAG" in report
-    assert "missing from generated/: goodstack_client/models/page_links.py" in report
+    assert "missing from generated/: eligibility_clients_goodstack/models/page_links.py" in report
 
 
 def test_diff_trees_reports_line_ending_only_changes(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import weakref
 from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIResponseValidationError,
@@ -84,10 +84,10 @@ async def drain(items: AsyncIterable[T], into: list[T]) -> None:
         into.append(item)
 
 
-def then_serve(action: Callable[[], object]) -> Callable[[httpx.Request], None]:
+def then_serve(action: Callable[[], object]) -> Callable[[httpx2.Request], None]:
     """A script entry that runs `action`, then lets the server answer as usual."""
 
-    def answer(request: httpx.Request) -> None:
+    def answer(request: httpx2.Request) -> None:
         action()
 
     return answer
@@ -152,8 +152,8 @@ def test_failed_page_raises_after_every_item_before_it(concurrency: int) -> None
 def test_retries_apply_to_each_page_of_a_concurrent_walk(no_retry_sleep: list[float]) -> None:
     server = TruemedServer(60, page_size=10)
     server.script = {
-        3: [httpx.Response(503), httpx.Response(503)],
-        5: [httpx.ConnectError("connection reset")],
+        3: [httpx2.Response(503), httpx2.Response(503)],
+        5: [httpx2.ConnectError("connection reset")],
     }
     items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
     assert numbers(items) == list(range(60))
@@ -165,16 +165,16 @@ def test_retries_apply_to_each_page_of_a_concurrent_walk(no_retry_sleep: list[fl
 def test_a_failed_page_stops_the_retries_of_pages_after_it() -> None:
     server = TruemedServer(100, page_size=10)
 
-    def once_the_walk_is_closed(request: httpx.Request) -> httpx.Response:
+    def once_the_walk_is_closed(request: httpx2.Request) -> httpx2.Response:
         closed = walk_closed.get()
         assert closed is not None, "page 3 was not fetched by a concurrent walk"
         # Not asserted: a walk that never signals must still fail the count below.
         closed.wait(SAFETY)
-        return httpx.Response(503)
+        return httpx2.Response(503)
 
     server.script = {
         2: [truemed_error(400, "ValidationError", "page 2 is broken")],
-        3: [once_the_walk_is_closed, httpx.Response(503), httpx.Response(503)],
+        3: [once_the_walk_is_closed, httpx2.Response(503), httpx2.Response(503)],
     }
     with pytest.raises(BadRequestError, match="page 2 is broken"):
         list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
@@ -249,7 +249,7 @@ def test_walk_stops_where_a_shrunken_last_page_says_and_ignores_pages_past_it(
 ) -> None:
     server = TruemedServer(100, page_size=10)
     server.last_page = {2: 2}
-    server.script = {4: [httpx.Response(500)] * 3}  # never raised: the walk ends at page 2
+    server.script = {4: [httpx2.Response(500)] * 3}  # never raised: the walk ends at page 2
     items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
     assert numbers(items) == list(range(20))
     assert walk_threads() == []
@@ -411,14 +411,14 @@ async def test_async_concurrent_walk_matches_sequential(concurrency: int) -> Non
 
 def gated(
     server: TruemedServer, wait_for: dict[int, list[int]]
-) -> Callable[[httpx.Request], Coroutine[None, None, httpx.Response]]:
+) -> Callable[[httpx2.Request], Coroutine[None, None, httpx2.Response]]:
     """An async handler: page `p` answers only once every page in `wait_for[p]` has."""
     answered: dict[int, asyncio.Event] = {}
 
     def event(number: int) -> asyncio.Event:
         return answered.setdefault(number, asyncio.Event())
 
-    async def handle(request: httpx.Request) -> httpx.Response:
+    async def handle(request: httpx2.Request) -> httpx2.Response:
         number = int(request.url.params["page"])
         for other in wait_for.get(number, []):
             await asyncio.wait_for(event(other).wait(), SAFETY)
@@ -432,7 +432,7 @@ def gated(
 @pytest.mark.anyio
 async def test_async_pages_answered_out_of_order_are_yielded_in_order() -> None:
     server = TruemedServer(60, page_size=10)
-    transport = httpx.MockTransport(gated(server, {2: [3, 4], 3: [5]}))
+    transport = httpx2.MockTransport(gated(server, {2: [3, 4], 3: [5]}))
     async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
         paginator = client.qualification_sessions.list(page_size=10, concurrency=4)
         got = [item async for item in paginator]
@@ -457,7 +457,7 @@ async def test_async_aclosing_cancels_and_awaits_the_tasks_at_once() -> None:
     before = asyncio.all_tasks()
     server = TruemedServer(1000, page_size=10)
     # Page 4 never answers by itself: only cancelling its task ends it.
-    transport = httpx.MockTransport(gated(server, {4: [999]}))
+    transport = httpx2.MockTransport(gated(server, {4: [999]}))
     async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
         items = client.qualification_sessions.list(page_size=10, concurrency=4)
         walk = aiter(items)
@@ -473,7 +473,7 @@ async def test_async_aclosing_cancels_and_awaits_the_tasks_at_once() -> None:
 async def test_async_break_cancels_the_tasks_once_the_loop_finalizes_the_walk() -> None:
     before = asyncio.all_tasks()
     server = TruemedServer(1000, page_size=10)
-    transport = httpx.MockTransport(gated(server, {4: [999]}))
+    transport = httpx2.MockTransport(gated(server, {4: [999]}))
     async with AsyncTruemedClient(api_key=TRUEMED_KEY, transport=transport) as client:
         async for item in client.qualification_sessions.list(page_size=10, concurrency=4):
             if item.qualification_session_id.startswith("qs_00000014"):
@@ -527,14 +527,14 @@ async def test_async_goodstack_walk_with_a_failure_mid_walk(concurrency: int) ->
 
 
 def test_retry_transport_gives_up_once_its_walk_is_closed(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(*[httpx.Response(503)] * 3)
+    recorder = Recorder(*[httpx2.Response(503)] * 3)
     transport = RetryTransport(recorder.transport, RetryPolicy(max_retries=2))
     closed = threading.Event()
     closed.set()
     token = walk_closed.set(closed)
     try:
-        with pytest.raises(httpx.TransportError, match="retry abandoned"):
-            transport.handle_request(httpx.Request("GET", "https://api.truemed.com/x"))
+        with pytest.raises(httpx2.TransportError, match="retry abandoned"):
+            transport.handle_request(httpx2.Request("GET", "https://api.truemed.com/x"))
     finally:
         walk_closed.reset(token)
     assert len(recorder.requests) == 1
@@ -597,14 +597,14 @@ async def test_an_async_response_is_freed_without_the_cyclic_collector() -> None
 @pytest.mark.usefixtures("no_cyclic_gc")
 def test_a_walk_keeps_no_page_it_has_yielded(concurrency: int) -> None:
     server = TruemedServer(400, page_size=10)
-    served: list[weakref.ref[httpx.Response]] = []
+    served: list[weakref.ref[httpx2.Response]] = []
 
-    def remember(request: httpx.Request) -> httpx.Response:
+    def remember(request: httpx2.Request) -> httpx2.Response:
         response = server(request)
         served.append(weakref.ref(response))
         return response
 
-    client = TruemedClient(api_key=TRUEMED_KEY, transport=httpx.MockTransport(remember))
+    client = TruemedClient(api_key=TRUEMED_KEY, transport=httpx2.MockTransport(remember))
     walked = 0
     for _ in client.qualification_sessions.list(page_size=10, concurrency=concurrency):
         walked += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import GoodstackClient, InternalServerError, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
@@ -118,9 +118,9 @@ def test_vcr_config_scrubs_given_env_and_sent_keys_from_what_it_records(
 
 
 def test_fake_transport_is_a_mock_transport_vcrpy_can_record() -> None:
-    # vcrpy patches httpx.MockTransport.handle_request; FakeTransport must reach it via super().
+    # vcrpy patches httpx2.MockTransport.handle_request; FakeTransport must reach it via super().
     transport = FakeTruemed().transport
-    assert isinstance(transport, httpx.MockTransport)
+    assert isinstance(transport, httpx2.MockTransport)
     assert "handle_request" in type(transport).__dict__
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIConnectionError,
@@ -114,7 +114,7 @@ def test_goodstack_cursor_error_mid_walk_surfaces_where_the_page_was() -> None:
 
 
 def test_goodstack_empty_401_body() -> None:
-    recorder = Recorder(httpx.Response(401, content=b""))
+    recorder = Recorder(httpx2.Response(401, content=b""))
     with pytest.raises(AuthenticationError) as caught:
         goodstack(recorder).eligibility_subscriptions.list()
     assert caught.value.body == ""
@@ -135,7 +135,7 @@ def test_goodstack_documented_error_bodies(status: int) -> None:
 
 def test_html_error_page_from_a_proxy() -> None:
     html = "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
-    recorder = Recorder(httpx.Response(502, text=html, headers={"content-type": "text/html"}))
+    recorder = Recorder(httpx2.Response(502, text=html, headers={"content-type": "text/html"}))
     with pytest.raises(InternalServerError) as caught:
         truemed(recorder).qualification_sessions.list()
     assert caught.value.body == html
@@ -144,7 +144,7 @@ def test_html_error_page_from_a_proxy() -> None:
 
 
 def test_non_standard_status_without_reason_phrase() -> None:
-    recorder = Recorder(httpx.Response(520, text="origin error"))
+    recorder = Recorder(httpx2.Response(520, text="origin error"))
     with pytest.raises(InternalServerError) as caught:
         goodstack(recorder).eligibility_subscriptions.list()
     assert caught.value.status_code == 520
@@ -153,7 +153,7 @@ def test_non_standard_status_without_reason_phrase() -> None:
 
 def test_request_id_header_is_kept() -> None:
     recorder = Recorder(
-        httpx.Response(
+        httpx2.Response(
             404, json={"error": "NotFound", "message": "no"}, headers={"x-request-id": "req_123"}
         )
     )
@@ -164,7 +164,7 @@ def test_request_id_header_is_kept() -> None:
 
 
 def test_non_json_success_body_is_a_validation_error() -> None:
-    recorder = Recorder(httpx.Response(200, text="<html>maintenance</html>"))
+    recorder = Recorder(httpx2.Response(200, text="<html>maintenance</html>"))
     with pytest.raises(APIResponseValidationError, match="not valid JSON") as caught:
         truemed(recorder).qualification_sessions.list()
     assert caught.value.body == "<html>maintenance</html>"
@@ -172,13 +172,13 @@ def test_non_json_success_body_is_a_validation_error() -> None:
 
 
 def test_truncated_json_body_is_a_validation_error() -> None:
-    recorder = Recorder(httpx.Response(200, content=b'{"data": [{"id": '))
+    recorder = Recorder(httpx2.Response(200, content=b'{"data": [{"id": '))
     with pytest.raises(APIResponseValidationError, match="not valid JSON"):
         goodstack(recorder).eligibility_subscriptions.list()
 
 
 def test_json_array_body_is_a_validation_error() -> None:
-    recorder = Recorder(httpx.Response(200, json=[1, 2]))
+    recorder = Recorder(httpx2.Response(200, json=[1, 2]))
     with pytest.raises(APIResponseValidationError, match="Expected a JSON object"):
         goodstack(recorder).eligibility_subscriptions.list()
 
@@ -187,7 +187,7 @@ def test_missing_required_field_is_named_with_its_index() -> None:
     # Truemed's status is one of the two fields the vendor promises (never null).
     body = truemed_page(range(3), page=1, last_page=1).json()
     del body["qualification_sessions"][2]["status"]
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
         truemed(recorder).qualification_sessions.list()
     assert caught.value.field == "qualification_sessions[2].status"
@@ -198,7 +198,7 @@ def test_missing_required_field_is_named_with_its_index() -> None:
 def test_bad_date_is_named() -> None:
     body = goodstack_page(range(2)).json()
     body["data"][1]["createdAt"] = "last tuesday"
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
         goodstack(recorder).eligibility_subscriptions.list()
     assert caught.value.field == "data[1].createdAt"
@@ -208,7 +208,7 @@ def test_bad_date_is_named() -> None:
 def test_bad_value_in_a_nullable_date_is_named() -> None:
     body = truemed_page(range(2), page=1, last_page=1).json()
     body["qualification_sessions"][1]["expires_at"] = "next week"
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
         truemed(recorder).qualification_sessions.list()
     assert caught.value.field == "qualification_sessions[1].expires_at"
@@ -231,7 +231,7 @@ def test_malformed_object_in_a_nullable_list_is_named() -> None:
             "createdAt": "not a date",
         }
     ]
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
         goodstack(recorder).eligibility_subscriptions.list()
     assert caught.value.field == "data[0].suggestedActivitySubTags[0].createdAt"
@@ -240,35 +240,35 @@ def test_malformed_object_in_a_nullable_list_is_named() -> None:
 def test_wrong_type_is_a_validation_error() -> None:
     body = truemed_page(range(1), page=1, last_page=1).json()
     body["qualification_sessions"] = "none"
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError):
         truemed(recorder).qualification_sessions.list()
 
 
 def test_connection_error_keeps_the_httpx_cause() -> None:
-    recorder = Recorder(httpx.ConnectError("connection refused"))
+    recorder = Recorder(httpx2.ConnectError("connection refused"))
     with pytest.raises(APIConnectionError) as caught:
         truemed(recorder).qualification_sessions.list()
     assert not isinstance(caught.value, APITimeoutError)
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+    assert isinstance(caught.value.__cause__, httpx2.ConnectError)
     assert caught.value.request is not None
     assert_no_key(caught.value)
 
 
 def test_dropped_connection_is_a_connection_error() -> None:
     recorder = Recorder(
-        httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        httpx2.RemoteProtocolError("Server disconnected without sending a response.")
     )
     with pytest.raises(APIConnectionError, match="Server disconnected"):
         goodstack(recorder).eligibility_subscriptions.list()
 
 
 def test_timeout_is_a_timeout_error() -> None:
-    recorder = Recorder(httpx.ReadTimeout("timed out"))
+    recorder = Recorder(httpx2.ReadTimeout("timed out"))
     with pytest.raises(APITimeoutError) as caught:
         goodstack(recorder).eligibility_subscriptions.list()
     assert isinstance(caught.value, APIConnectionError)
-    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+    assert isinstance(caught.value.__cause__, httpx2.ReadTimeout)
 
 
 @pytest.mark.anyio
@@ -277,7 +277,7 @@ async def test_async_errors_map_the_same_way() -> None:
     client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
     with pytest.raises(PermissionDeniedError):
         await client.eligibility_subscriptions.list()
-    timeout = Recorder(*[httpx.ConnectTimeout("slow")] * 3)
+    timeout = Recorder(*[httpx2.ConnectTimeout("slow")] * 3)
     client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=timeout.transport)
     with pytest.raises(APITimeoutError):
         async for _ in client.eligibility_subscriptions.list():
@@ -288,7 +288,7 @@ async def test_async_errors_map_the_same_way() -> None:
 def test_key_never_appears_in_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="eligibility_clients")
     recorder = Recorder(
-        httpx.Response(503),
+        httpx2.Response(503),
         goodstack_page(range(2), next_cursor="c2"),
         goodstack_error(401, "unauthorized", "Authorization header is invalid"),
     )

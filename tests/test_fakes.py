@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIConnectionError,
@@ -30,26 +30,26 @@ from eligibility_clients import (
     TruemedClient,
 )
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
-from truemed_client.models import QualificationSessionStatus
+from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def truemed_client(fake: FakeTruemed, **options: Any) -> TruemedClient:
+def eligibility_clients_truemed(fake: FakeTruemed, **options: Any) -> TruemedClient:
     return TruemedClient(api_key=fake.api_key, transport=fake.transport, **options)
 
 
-def goodstack_client(fake: FakeGoodstack, **options: Any) -> GoodstackClient:
+def eligibility_clients_goodstack(fake: FakeGoodstack, **options: Any) -> GoodstackClient:
     return GoodstackClient(api_key=fake.api_key, transport=fake.transport, **options)
 
 
-def raw(fake: FakeTruemed | FakeGoodstack, path: str, key: str | None = None) -> httpx.Response:
-    """Call a fake with plain httpx, bypassing the client's argument checks."""
+def raw(fake: FakeTruemed | FakeGoodstack, path: str, key: str | None = None) -> httpx2.Response:
+    """Call a fake with plain httpx2, bypassing the client's argument checks."""
     header = "x-truemed-api-key" if isinstance(fake, FakeTruemed) else "Authorization"
     headers = {header: fake.api_key if key is None else key}
-    with httpx.Client(transport=fake.transport, base_url="https://api.example.test") as http:
+    with httpx2.Client(transport=fake.transport, base_url="https://api.example.test") as http:
         return http.get(path, headers=headers)
 
 
@@ -76,7 +76,9 @@ def test_default_data_is_realistic_and_deterministic() -> None:
 def test_supplied_records_are_served_newest_first() -> None:
     fake = FakeTruemed(count=4)
     shuffled = [fake.sessions[2], fake.sessions[0], fake.sessions[3], fake.sessions[1]]
-    served = list(truemed_client(FakeTruemed(sessions=shuffled)).qualification_sessions.list())
+    served = list(
+        eligibility_clients_truemed(FakeTruemed(sessions=shuffled)).qualification_sessions.list()
+    )
     assert [s.qualification_session_id for s in served] == [
         s["qualification_session_id"] for s in fake.sessions
     ]
@@ -85,15 +87,15 @@ def test_supplied_records_are_served_newest_first() -> None:
 def test_users_can_add_and_supply_records() -> None:
     fake = FakeTruemed(count=3)
     added = fake.add_session(status="rejected", email="mine@example.com")
-    sessions = list(truemed_client(fake).qualification_sessions.list())
+    sessions = list(eligibility_clients_truemed(fake).qualification_sessions.list())
     assert sessions[0].qualification_session_id == added["qualification_session_id"]
     assert sessions[0].email == "mine@example.com"
     assert len(sessions) == 4
 
     goodstack = FakeGoodstack(count=0, subscriptions=[])
-    assert list(goodstack_client(goodstack).eligibility_subscriptions.list()) == []
+    assert list(eligibility_clients_goodstack(goodstack).eligibility_subscriptions.list()) == []
     record = goodstack.add_subscription(status="cancelled", organisationName="Mine")
-    [only] = goodstack_client(goodstack).eligibility_subscriptions.list()
+    [only] = eligibility_clients_goodstack(goodstack).eligibility_subscriptions.list()
     assert (only.id, only.organisation_name) == (record["id"], "Mine")
 
 
@@ -138,7 +140,7 @@ def test_truemed_pages_with_the_pagination_object() -> None:
     assert [s["qualification_session_id"] for s in body["qualification_sessions"]] == [
         s["qualification_session_id"] for s in fake.sessions[30:60]
     ]
-    page = truemed_client(fake).qualification_sessions.list(page_size=30)
+    page = eligibility_clients_truemed(fake).qualification_sessions.list(page_size=30)
     assert page.total_count == 100
     assert [len(p.items) for p in page.iter_pages()] == [30, 30, 30, 10]
     created = [s.created_at for s in page]
@@ -149,7 +151,7 @@ def test_truemed_pages_with_the_pagination_object() -> None:
 @pytest.mark.parametrize("status", [status.value for status in QualificationSessionStatus])
 def test_truemed_status_filter(status: str) -> None:
     fake = FakeTruemed()
-    found = list(truemed_client(fake).qualification_sessions.list(status=status))
+    found = list(eligibility_clients_truemed(fake).qualification_sessions.list(status=status))
     assert [s.qualification_session_id for s in found] == [
         s["qualification_session_id"] for s in fake.sessions if s["status"] == status
     ]
@@ -158,7 +160,7 @@ def test_truemed_status_filter(status: str) -> None:
 
 def test_truemed_user_id_expires_at_and_search_filters() -> None:
     fake = FakeTruemed()
-    client = truemed_client(fake)
+    client = eligibility_clients_truemed(fake)
     user = fake.sessions[5]["user_id"]
     by_user = list(client.qualification_sessions.list(user_id=user))
     assert by_user
@@ -188,14 +190,14 @@ def test_truemed_rejects_bad_input_with_validation_error() -> None:
         assert response.json()["error"] == "ValidationError", query
         assert query.split("=")[0] in response.json()["message"], query
     with pytest.raises(BadRequestError) as caught:
-        truemed_client(fake).qualification_sessions.list(extra_query={"page_size": 0})
+        eligibility_clients_truemed(fake).qualification_sessions.list(extra_query={"page_size": 0})
     assert caught.value.code == "ValidationError"
 
 
 def test_truemed_unknown_path_and_method() -> None:
     fake = FakeTruemed()
     assert raw(fake, "/api/v1/nothing").status_code == 404
-    with httpx.Client(transport=fake.transport, base_url="https://x.test") as http:
+    with httpx2.Client(transport=fake.transport, base_url="https://x.test") as http:
         assert (
             http.post(FakeTruemed.PATH, headers={"x-truemed-api-key": fake.api_key}).status_code
             == 405
@@ -211,7 +213,7 @@ def test_goodstack_links_are_absolute_urls_on_the_request_host() -> None:
     assert body["totalResults"] == sum(s["status"] == "live" for s in fake.subscriptions)
     assert body["pageSize"] == 10
     assert body["object"] == "eligibility_subscription"
-    nxt = httpx.URL(body["_links"]["next"])
+    nxt = httpx2.URL(body["_links"]["next"])
     assert (nxt.scheme, nxt.host, nxt.path) == ("https", "api.example.test", FakeGoodstack.PATH)
     assert nxt.params["status"] == "live"
     assert nxt.params["cursor"]
@@ -223,7 +225,7 @@ def test_goodstack_links_are_absolute_urls_on_the_request_host() -> None:
 
 def test_goodstack_walks_every_page_newest_first() -> None:
     fake = FakeGoodstack()
-    page = goodstack_client(fake).eligibility_subscriptions.list(page_size=10)
+    page = eligibility_clients_goodstack(fake).eligibility_subscriptions.list(page_size=10)
     assert page.total_count == 33
     assert [len(p.items) for p in page.iter_pages()] == [10, 10, 10, 3]
     created = [s.created_at for s in page]
@@ -246,7 +248,10 @@ def test_goodstack_walks_every_page_newest_first() -> None:
 )
 def test_goodstack_filters(arguments: dict[str, Any], keep: Any) -> None:
     fake = FakeGoodstack()
-    found = {s.id for s in goodstack_client(fake).eligibility_subscriptions.list(**arguments)}
+    found = {
+        s.id
+        for s in eligibility_clients_goodstack(fake).eligibility_subscriptions.list(**arguments)
+    }
     expected = {s["id"] for s in fake.subscriptions if keep(s)}
     assert found == expected
     assert expected
@@ -254,7 +259,7 @@ def test_goodstack_filters(arguments: dict[str, Any], keep: Any) -> None:
 
 def test_goodstack_query_sort_and_direction() -> None:
     fake = FakeGoodstack()
-    client = goodstack_client(fake)
+    client = eligibility_clients_goodstack(fake)
     target = next(s for s in fake.subscriptions if s["organisationId"])
     [found] = client.eligibility_subscriptions.list(query=target["organisationId"])
     assert found.id == target["id"]
@@ -281,18 +286,22 @@ def test_goodstack_rejects_bad_input_with_reasons() -> None:
         assert error["code"] == "bad_request", query
         assert any(r.startswith(reason) for r in error["reasons"]), (query, error)
     with pytest.raises(BadRequestError) as caught:
-        goodstack_client(fake).eligibility_subscriptions.list(extra_query={"pageSize": 500})
+        eligibility_clients_goodstack(fake).eligibility_subscriptions.list(
+            extra_query={"pageSize": 500}
+        )
     assert caught.value.code == "bad_request"
 
 
 def test_goodstack_corrupt_and_expired_cursors() -> None:
     fake = FakeGoodstack()
     with pytest.raises(BadRequestError) as caught:
-        goodstack_client(fake).eligibility_subscriptions.list(extra_query={"cursor": "garbage"})
+        eligibility_clients_goodstack(fake).eligibility_subscriptions.list(
+            extra_query={"cursor": "garbage"}
+        )
     assert caught.value.code == "pagination/cursor_error"
     assert "Unable to find the next page" in str(caught.value)
 
-    page = goodstack_client(fake).eligibility_subscriptions.list(page_size=10)
+    page = eligibility_clients_goodstack(fake).eligibility_subscriptions.list(page_size=10)
     fake.expire_cursors()
     with pytest.raises(BadRequestError, match="cursor_error"):
         page.get_next_page()
@@ -356,18 +365,18 @@ def test_latency_is_slept_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time, "sleep", slept.append)
     fake = FakeTruemed()
     fake.faults.latency = 0.05
-    list(truemed_client(fake).qualification_sessions.list(page_size=50))
+    list(eligibility_clients_truemed(fake).qualification_sessions.list(page_size=50))
     assert slept == [0.05, 0.05]
 
 
 def test_rate_limit_then_success_is_retried(no_retry_sleep: list[float]) -> None:
     fake = FakeGoodstack()
     fake.faults.rate_limit(retry_after=3)
-    assert len(goodstack_client(fake).eligibility_subscriptions.list().items) == 25
+    assert len(eligibility_clients_goodstack(fake).eligibility_subscriptions.list().items) == 25
     assert no_retry_sleep == [3.0]
     fake.faults.rate_limit(times=3, retry_after=None)
     with pytest.raises(RateLimitError) as caught:
-        goodstack_client(fake).eligibility_subscriptions.list()
+        eligibility_clients_goodstack(fake).eligibility_subscriptions.list()
     assert caught.value.code == "rate_limited"
 
 
@@ -393,20 +402,20 @@ def test_server_error_burst_exhausts_retries() -> None:
     fake = FakeTruemed()
     fake.faults.server_errors(times=3, status=503)
     with pytest.raises(InternalServerError) as caught:
-        truemed_client(fake, max_retries=2).qualification_sessions.list()
+        eligibility_clients_truemed(fake, max_retries=2).qualification_sessions.list()
     assert caught.value.status_code == 503
     assert fake.faults.pending == 0
     fake.faults.server_errors(times=2)
-    assert truemed_client(fake, max_retries=2).qualification_sessions.list().items
+    assert eligibility_clients_truemed(fake, max_retries=2).qualification_sessions.list().items
 
 
 def test_dropped_connection() -> None:
     fake = FakeTruemed()
     fake.faults.drop_connection()
     with pytest.raises(APIConnectionError):
-        truemed_client(fake, max_retries=0).qualification_sessions.list()
+        eligibility_clients_truemed(fake, max_retries=0).qualification_sessions.list()
     fake.faults.drop_connection()
-    assert truemed_client(fake, max_retries=1).qualification_sessions.list().items
+    assert eligibility_clients_truemed(fake, max_retries=1).qualification_sessions.list().items
 
 
 @pytest.mark.parametrize("inject", [Faults.truncated_body, Faults.non_json_body])
@@ -414,7 +423,7 @@ def test_broken_bodies_raise_validation_error(inject: Any) -> None:
     fake = FakeGoodstack()
     inject(fake.faults)
     with pytest.raises(APIResponseValidationError) as caught:
-        goodstack_client(fake).eligibility_subscriptions.list()
+        eligibility_clients_goodstack(fake).eligibility_subscriptions.list()
     assert caught.value.status_code == 200
 
 
@@ -422,11 +431,11 @@ def test_html_error_page_and_nonstandard_status() -> None:
     fake = FakeTruemed()
     fake.faults.html_error(status=502).status(520)
     with pytest.raises(APIStatusError) as html:
-        truemed_client(fake, max_retries=0).qualification_sessions.list()
+        eligibility_clients_truemed(fake, max_retries=0).qualification_sessions.list()
     assert html.value.status_code == 502
     assert "Bad Gateway" in str(html.value)
     with pytest.raises(APIStatusError) as odd:
-        truemed_client(fake, max_retries=0).qualification_sessions.list()
+        eligibility_clients_truemed(fake, max_retries=0).qualification_sessions.list()
     assert odd.value.status_code == 520
 
 
@@ -534,8 +543,8 @@ def test_a_fake_serves_a_templated_operation_beside_the_list() -> None:
         OPERATIONS = (*FakeTruemed.OPERATIONS, retrieve)
 
         def _retrieve_qualification_session(
-            self, request: httpx.Request, query: Query, path_params: Any
-        ) -> httpx.Response:
+            self, request: httpx2.Request, query: Query, path_params: Any
+        ) -> httpx2.Response:
             wanted = path_params["qualification_session_id"]
             found = [s for s in self.sessions if s["qualification_session_id"] == wanted]
             if not found:

@@ -10,10 +10,10 @@ import pkgutil
 from types import ModuleType
 from typing import Any
 
-import goodstack_client
+import eligibility_clients_goodstack
+import eligibility_clients_truemed
 import pytest
-import truemed_client
-from goodstack_client.models import (
+from eligibility_clients_goodstack.models import (
     ActivitySubTag,
     ActivityTag,
     EligibilityStatus,
@@ -22,19 +22,23 @@ from goodstack_client.models import (
     EligibilitySubscriptionStatus,
     GoodstackError,
 )
-from truemed_client.models import (
+from eligibility_clients_truemed.models import (
     Pagination,
     QualificationSession,
     QualificationSessionList,
     QualificationSessionStatus,
     TruemedError,
 )
-from truemed_client.types import FieldError
+from eligibility_clients_truemed.types import FieldError
 
 UTC = datetime.UTC
 
 
-@pytest.mark.parametrize("package", [truemed_client, goodstack_client], ids=lambda p: p.__name__)
+@pytest.mark.parametrize(
+    "package",
+    [eligibility_clients_truemed, eligibility_clients_goodstack],
+    ids=lambda p: p.__name__,
+)
 def test_every_generated_module_imports(package: ModuleType) -> None:
     names = [
         info.name for info in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.")
@@ -215,7 +219,11 @@ def test_goodstack_error_bodies_parse() -> None:
     assert "reasons" not in cursor.error.to_dict()
 
 
-@pytest.mark.parametrize("package", [truemed_client, goodstack_client], ids=lambda p: p.__name__)
+@pytest.mark.parametrize(
+    "package",
+    [eligibility_clients_truemed, eligibility_clients_goodstack],
+    ids=lambda p: p.__name__,
+)
 def test_from_dict_neither_imports_nor_defines_functions(package: ModuleType) -> None:
     """Our model template parses inline: no import or function definition per object parsed."""
     models = importlib.import_module(f"{package.__name__}.models")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIResponseValidationError,
@@ -70,7 +70,7 @@ def test_null_next_link_ends_the_walk() -> None:
     response = goodstack_page(range(2))
     body = response.json()
     body["_links"]["next"] = None
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     page = client_for(recorder).eligibility_subscriptions.list()
     assert not page.has_next_page()
 
@@ -94,7 +94,7 @@ def test_next_link_without_cursor_is_a_validation_error() -> None:
     response = goodstack_page(range(2))
     body = response.json()
     body["_links"]["next"] = "https://api.goodstack.io/v1/eligibility-subscriptions?page=2"
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     page = client_for(recorder).eligibility_subscriptions.list()
     walked: list[object] = []
     with pytest.raises(APIResponseValidationError, match="no cursor"):
@@ -107,7 +107,7 @@ def test_documented_example_links_are_usable() -> None:
     response = goodstack_page(range(1))
     body = response.json()
     body["_links"]["next"] = "https://.../v1/...?cursor=eyJ2Ijox...N3AifQ%3D%3D"
-    recorder = Recorder(httpx.Response(200, json=body), goodstack_page([]))
+    recorder = Recorder(httpx2.Response(200, json=body), goodstack_page([]))
     list(client_for(recorder).eligibility_subscriptions.list())
     assert recorder.requests[1].url.params["cursor"] == "eyJ2Ijox...N3AifQ=="
     assert recorder.requests[1].url.host == "api.goodstack.io"

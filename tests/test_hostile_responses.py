@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from click.testing import CliRunner
 from eligibility_clients import (
@@ -40,26 +40,26 @@ from tests.builders import (
 )
 
 
-def truemed(transport: httpx.BaseTransport, **options: Any) -> TruemedClient:
+def truemed(transport: httpx2.BaseTransport, **options: Any) -> TruemedClient:
     return TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
 
 
-def goodstack(transport: httpx.BaseTransport, **options: Any) -> GoodstackClient:
+def goodstack(transport: httpx2.BaseTransport, **options: Any) -> GoodstackClient:
     return GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options)
 
 
-def goodstack_with_next(ids: range, next_link: object) -> httpx.Response:
+def goodstack_with_next(ids: range, next_link: object) -> httpx2.Response:
     body = goodstack_page(ids).json()
     body["_links"]["next"] = next_link
-    return httpx.Response(200, json=body)
+    return httpx2.Response(200, json=body)
 
 
-def goodstack_raw_next(ids: range, raw_next: str) -> httpx.Response:
+def goodstack_raw_next(ids: range, raw_next: str) -> httpx2.Response:
     """A page whose next link is spliced in as raw JSON text (e.g. a lone-surrogate escape)."""
     body = goodstack_page(ids).json()
     body["_links"]["next"] = "@@NEXT@@"
     text = json.dumps(body).replace('"@@NEXT@@"', raw_next)
-    return httpx.Response(200, content=text.encode(), headers={"content-type": "application/json"})
+    return httpx2.Response(200, content=text.encode(), headers={"content-type": "application/json"})
 
 
 def collect(first_page: Callable[[], Iterable[Any]]) -> tuple[list[Any], Exception | None]:
@@ -152,7 +152,7 @@ def test_page_by_page_a_broken_link_raises_at_get_next_page() -> None:
 def test_links_that_do_not_fit_keep_the_goodstack_page(links: object, concurrency: int) -> None:
     body = goodstack_page(range(3)).json()
     body["_links"] = links
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     walked, error = collect(
         lambda: goodstack(recorder.transport).eligibility_subscriptions.list(
             concurrency=concurrency
@@ -172,7 +172,7 @@ def test_pagination_that_does_not_fit_keeps_the_truemed_page(
 ) -> None:
     body = truemed_page(range(3), page_size=3).json()
     body["pagination"] = pagination
-    recorder = Recorder(httpx.Response(200, json=body), httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body), httpx2.Response(200, json=body))
     walked, error = collect(
         lambda: truemed(recorder.transport).qualification_sessions.list(
             page_size=3, concurrency=concurrency
@@ -189,7 +189,7 @@ def test_a_page_wrong_beyond_its_link_still_raises_at_once_with_the_full_body() 
     body = goodstack_page(range(3)).json()
     body["_links"] = "garbage"
     body["data"][1]["createdAt"] = "yesterday"
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     with pytest.raises(APIResponseValidationError) as caught:
         goodstack(recorder.transport).eligibility_subscriptions.list()
     assert (caught.value.field or "").startswith("data[1]")
@@ -227,7 +227,7 @@ HOSTILE_BODIES = [
 @pytest.mark.parametrize("status", [200, 400, 503])
 @pytest.mark.parametrize("vendor", ["truemed", "goodstack"])
 def test_hostile_bodies_raise_only_api_errors(body: bytes, status: int, vendor: str) -> None:
-    recorder = Recorder(*[httpx.Response(status, content=body)] * 3)
+    recorder = Recorder(*[httpx2.Response(status, content=body)] * 3)
     resource: Any = (
         truemed(recorder.transport).qualification_sessions
         if vendor == "truemed"
@@ -244,7 +244,7 @@ def test_odd_truemed_ids_never_escape_as_bare_exceptions(bad_id: object, concurr
     body = truemed_page(range(2), pagination=False, page_size=2).json()
     body["qualification_sessions"][1]["qualification_session_id"] = bad_id
     last = truemed_page(range(2, 3), pagination=False, page_size=2)
-    recorder = Recorder(httpx.Response(200, json=body), httpx.Response(200, json=body), last)
+    recorder = Recorder(httpx2.Response(200, json=body), httpx2.Response(200, json=body), last)
     walked, error = collect(
         lambda: truemed(recorder.transport).qualification_sessions.list(
             page_size=2, concurrency=concurrency
@@ -260,7 +260,7 @@ def test_odd_truemed_ids_never_escape_as_bare_exceptions(bad_id: object, concurr
 def test_odd_goodstack_ids_never_escape_as_bare_exceptions(bad_id: object) -> None:
     body = goodstack_page(range(2), next_cursor="c2").json()
     body["data"][0]["id"] = bad_id
-    recorder = Recorder(httpx.Response(200, json=body), goodstack_page(range(2, 3)))
+    recorder = Recorder(httpx2.Response(200, json=body), goodstack_page(range(2, 3)))
     walked, error = collect(lambda: goodstack(recorder.transport).eligibility_subscriptions.list())
     assert error is not None or len(walked) == 3
     assert error is None or isinstance(error, APIError)
@@ -282,11 +282,11 @@ RETRY_AFTER_VALUES = [
 
 @pytest.mark.parametrize("value", RETRY_AFTER_VALUES)
 def test_retry_after_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
-    headers = httpx.Headers([(b"retry-after", value.encode())])
+    headers = httpx2.Headers([(b"retry-after", value.encode())])
     hinted = retry_after_seconds(headers)
     assert hinted is None or (math.isfinite(hinted) and hinted >= 0)
     recorder = Recorder(
-        httpx.Response(429, headers=headers), truemed_page(range(1), page=1, last_page=1)
+        httpx2.Response(429, headers=headers), truemed_page(range(1), page=1, last_page=1)
     )
     assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
     assert all(0 <= delay <= RetryPolicy().max_retry_after for delay in no_retry_sleep)
@@ -294,25 +294,25 @@ def test_retry_after_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[
 
 @pytest.mark.parametrize("value", ["garbage", "-1", "nan", "inf", "1e400", "0x10", ""])
 def test_retry_after_ms_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
-    headers = httpx.Headers({"retry-after-ms": value, "retry-after": "2"})
+    headers = httpx2.Headers({"retry-after-ms": value, "retry-after": "2"})
     hinted = retry_after_seconds(headers)
     assert hinted is not None
     assert math.isfinite(hinted)
     assert hinted >= 0
     recorder = Recorder(
-        httpx.Response(503, headers=headers), truemed_page(range(1), page=1, last_page=1)
+        httpx2.Response(503, headers=headers), truemed_page(range(1), page=1, last_page=1)
     )
     assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
     assert all(0 <= delay <= 60 for delay in no_retry_sleep)
 
 
 def test_a_far_future_retry_after_date_waits_the_cap() -> None:
-    headers = httpx.Headers({"retry-after": "Fri, 31 Dec 9999 23:59:59 GMT"})
+    headers = httpx2.Headers({"retry-after": "Fri, 31 Dec 9999 23:59:59 GMT"})
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     assert retry_after_seconds(headers, now=now) == pytest.approx(
         (dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC) - now).total_seconds()
     )
-    assert RetryPolicy().delay_after(httpx.Response(429, headers=headers), 0) == 60.0
+    assert RetryPolicy().delay_after(httpx2.Response(429, headers=headers), 0) == 60.0
 
 
 # --- Settings and arguments -------------------------------------------------------------------
@@ -328,18 +328,18 @@ def test_unusable_timeouts_are_refused_at_construction(timeout: float, client: A
 @pytest.mark.parametrize(
     "timeout",
     [
-        httpx.Timeout(math.nan),
-        httpx.Timeout(10.0, connect=math.inf),
-        httpx.Timeout(10.0, read=-1.0),
+        httpx2.Timeout(math.nan),
+        httpx2.Timeout(10.0, connect=math.inf),
+        httpx2.Timeout(10.0, read=-1.0),
     ],
 )
-def test_unusable_httpx_timeouts_are_refused_too(timeout: httpx.Timeout) -> None:
+def test_unusable_httpx_timeouts_are_refused_too(timeout: httpx2.Timeout) -> None:
     with pytest.raises(ValueError, match="timeout"):
         TruemedClient(api_key="k", timeout=timeout)
 
 
 def test_a_timeout_without_a_limit_is_still_allowed() -> None:
-    client = TruemedClient(api_key="k", timeout=httpx.Timeout(None))
+    client = TruemedClient(api_key="k", timeout=httpx2.Timeout(None))
     assert client._settings.timeout.read is None
 
 
@@ -372,19 +372,19 @@ def test_goodstack_filters_that_cannot_be_sent_are_refused_at_the_call() -> None
 # --- Walks end, and no page is fetched twice -------------------------------------------------
 
 
-def full_truemed_page(start: int, size: int = 3) -> httpx.Response:
+def full_truemed_page(start: int, size: int = 3) -> httpx2.Response:
     return truemed_page(range(start, start + size), page_size=size, pagination=False)
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_a_server_alternating_two_full_pages_is_not_walked_forever(concurrency: int) -> None:
-    def alternate(request: httpx.Request) -> httpx.Response:
+    def alternate(request: httpx2.Request) -> httpx2.Response:
         page = int(request.url.params["page"])
         if page > 50:
             raise AssertionError("walked forever")
         return full_truemed_page(0 if page % 2 else 3)
 
-    client = truemed(httpx.MockTransport(alternate))
+    client = truemed(httpx2.MockTransport(alternate))
     walked: list[Any] = []
     with pytest.raises(APIResponseValidationError, match="already served"):
         walked.extend(client.qualification_sessions.list(page_size=3, concurrency=concurrency))
@@ -394,7 +394,7 @@ def test_a_server_alternating_two_full_pages_is_not_walked_forever(concurrency: 
 def test_a_server_cycling_through_three_pages_is_not_walked_forever() -> None:
     seen: list[int] = []
 
-    def cycle(request: httpx.Request) -> httpx.Response:
+    def cycle(request: httpx2.Request) -> httpx2.Response:
         page = int(request.url.params["page"])
         seen.append(page)
         if page > 50:
@@ -402,7 +402,7 @@ def test_a_server_cycling_through_three_pages_is_not_walked_forever() -> None:
         return full_truemed_page(3 * ((page - 1) % 3))
 
     with pytest.raises(APIResponseValidationError):
-        list(truemed(httpx.MockTransport(cycle)).qualification_sessions.list(page_size=3))
+        list(truemed(httpx2.MockTransport(cycle)).qualification_sessions.list(page_size=3))
     assert len(seen) <= 12
 
 
@@ -428,8 +428,8 @@ async def test_async_pagination_gap_never_fetches_a_page_twice() -> None:
 # --- The key never leaks ---------------------------------------------------------------------
 
 
-def echoing(status: int, key: str) -> httpx.Response:
-    return httpx.Response(
+def echoing(status: int, key: str) -> httpx2.Response:
+    return httpx2.Response(
         status,
         json={
             "error": {
@@ -468,7 +468,7 @@ def test_a_key_echoed_in_a_success_body_or_link_is_redacted(
     body["data"][0]["createdAt"] = f"not a date {GOODSTACK_KEY}"
     recorder = Recorder(
         goodstack_with_next(range(1), f"https://evil.example/?cursor={GOODSTACK_KEY}"),
-        httpx.Response(200, json=body),
+        httpx2.Response(200, json=body),
     )
     with pytest.raises(APIError) as caught:
         list(goodstack(recorder.transport).eligibility_subscriptions.list())
@@ -478,7 +478,7 @@ def test_a_key_echoed_in_a_success_body_or_link_is_redacted(
 
 def test_a_truemed_key_echoed_back_is_redacted(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="eligibility_clients")
-    answer = httpx.Response(
+    answer = httpx2.Response(
         400, json={"error": "ValidationError", "message": f"bad key {TRUEMED_KEY}"}
     )
     with pytest.raises(APIError) as caught:
@@ -493,7 +493,7 @@ def test_a_truemed_key_echoed_back_is_redacted(caplog: pytest.LogCaptureFixture)
 
 
 def test_a_key_in_a_connection_error_is_redacted() -> None:
-    recorder = Recorder(httpx.ConnectError(f"refused for {TRUEMED_KEY}"))
+    recorder = Recorder(httpx2.ConnectError(f"refused for {TRUEMED_KEY}"))
     with pytest.raises(APIError) as caught:
         truemed(recorder.transport, max_retries=0).qualification_sessions.list()
     assert TRUEMED_KEY not in str(caught.value)
@@ -518,7 +518,7 @@ def test_an_async_walk_redacts_too() -> None:
 class EchoingGoodstack(FakeGoodstack):
     """A Goodstack fake that refuses every key, quoting it back in its error body."""
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         given = request.headers.get("authorization", "")
         return self.error_response(401, "unauthorized", f"{given} is not a key", [f"got {given}"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIResponseValidationError,
@@ -13,7 +13,7 @@ from eligibility_clients import (
     GoodstackClient,
     TruemedClient,
 )
-from goodstack_client.models import EligibilitySubscription
+from eligibility_clients_goodstack.models import EligibilitySubscription
 
 from tests.builders import GOODSTACK_KEY, TRUEMED_KEY, Recorder, goodstack_page, truemed_page
 
@@ -63,7 +63,7 @@ def test_omitted_field_reads_as_none_and_is_logged_once_per_walk(
     second = goodstack_page(range(3, 5)).json()
     for item in first["data"] + second["data"]:
         del item["organisationName"]
-    recorder = Recorder(httpx.Response(200, json=first), httpx.Response(200, json=second))
+    recorder = Recorder(httpx2.Response(200, json=first), httpx2.Response(200, json=second))
     with caplog.at_level(logging.WARNING, logger="eligibility_clients"):
         items = list(goodstack(recorder).eligibility_subscriptions.list())
     assert [item.id for item in items] == [f"eligibilitysubscription_{n:08d}" for n in range(5)]
@@ -77,7 +77,7 @@ def test_omitted_field_reads_as_none_and_is_logged_once_per_walk(
 def test_each_walk_logs_again(caplog: pytest.LogCaptureFixture) -> None:
     body = goodstack_page(range(1)).json()
     del body["data"][0]["partnerId"]
-    recorder = Recorder(httpx.Response(200, json=body), httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body), httpx2.Response(200, json=body))
     client = goodstack(recorder)
     with caplog.at_level(logging.WARNING, logger="eligibility_clients"):
         list(client.eligibility_subscriptions.list())
@@ -108,7 +108,7 @@ def test_item_without_id_is_still_yielded() -> None:
     body = goodstack_page(range(3)).json()
     del body["data"][0]["id"]
     del body["data"][1]["id"]
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     items = list(goodstack(recorder).eligibility_subscriptions.list())
     assert [item.id for item in items] == [None, None, "eligibilitysubscription_00000002"]
 
@@ -130,7 +130,7 @@ def test_strict_mode_raises_with_the_exact_path(edit: Any, field: str) -> None:
     with pytest.raises(APIResponseValidationError) as caught:
         list(
             goodstack(
-                Recorder(httpx.Response(200, json=body)), strict=True
+                Recorder(httpx2.Response(200, json=body)), strict=True
             ).eligibility_subscriptions.list()
         )
     assert caught.value.field == field
@@ -139,7 +139,9 @@ def test_strict_mode_raises_with_the_exact_path(edit: Any, field: str) -> None:
     assert (
         len(
             list(
-                goodstack(Recorder(httpx.Response(200, json=body))).eligibility_subscriptions.list()
+                goodstack(
+                    Recorder(httpx2.Response(200, json=body))
+                ).eligibility_subscriptions.list()
             )
         )
         == 1
@@ -160,7 +162,7 @@ def test_strict_sub_tag_without_tag_id_is_named_exactly() -> None:
     with pytest.raises(APIResponseValidationError) as caught:
         list(
             goodstack(
-                Recorder(httpx.Response(200, json=body)), strict=True
+                Recorder(httpx2.Response(200, json=body)), strict=True
             ).eligibility_subscriptions.list()
         )
     assert caught.value.field == "data[0].results.confirmedActivitySubTags[0].tag.id"
@@ -189,7 +191,7 @@ def test_wrong_values_raise_in_both_modes_with_the_exact_path(
     with pytest.raises(APIResponseValidationError) as caught:
         list(
             goodstack(
-                Recorder(httpx.Response(200, json=body)), strict=strict
+                Recorder(httpx2.Response(200, json=body)), strict=strict
             ).eligibility_subscriptions.list()
         )
     assert caught.value.field == field
@@ -202,7 +204,7 @@ def test_truemed_amount_given_as_a_string_raises(strict: bool) -> None:
     with pytest.raises(APIResponseValidationError) as caught:
         list(
             truemed(
-                Recorder(httpx.Response(200, json=body)), strict=strict
+                Recorder(httpx2.Response(200, json=body)), strict=strict
             ).qualification_sessions.list()
         )
     assert caught.value.field == "qualification_sessions[1].eligible_amount"
@@ -212,7 +214,7 @@ def test_truemed_required_id_raises_in_default_mode() -> None:
     body = truemed_page(range(2), page=1, last_page=1).json()
     del body["qualification_sessions"][0]["qualification_session_id"]
     with pytest.raises(APIResponseValidationError) as caught:
-        list(truemed(Recorder(httpx.Response(200, json=body))).qualification_sessions.list())
+        list(truemed(Recorder(httpx2.Response(200, json=body))).qualification_sessions.list())
     assert caught.value.field == "qualification_sessions[0].qualification_session_id"
 
 
@@ -224,7 +226,7 @@ def test_envelope_item_list_missing_or_not_a_list_raises(items: object) -> None:
     else:
         body["data"] = items
     with pytest.raises(APIResponseValidationError) as caught:
-        list(goodstack(Recorder(httpx.Response(200, json=body))).eligibility_subscriptions.list())
+        list(goodstack(Recorder(httpx2.Response(200, json=body))).eligibility_subscriptions.list())
     assert caught.value.field == "data"
 
 
@@ -239,10 +241,10 @@ def test_strict_option_is_checked_and_shown() -> None:
 async def test_async_strict_mode_raises() -> None:
     body = goodstack_page(range(1)).json()
     del body["data"][0]["status"]
-    recorder = Recorder(httpx.Response(200, json=body))
+    recorder = Recorder(httpx2.Response(200, json=body))
     client = AsyncGoodstackClient(
         api_key=GOODSTACK_KEY,
-        transport=httpx.MockTransport(recorder),
+        transport=httpx2.MockTransport(recorder),
         max_retries=0,
         strict_response_validation=True,
     )

@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import APIError, APIResponseValidationError, GoodstackClient, TruemedClient
 from hypothesis import given
@@ -113,7 +113,7 @@ def check(vendor: str, path: tuple[str | int, ...], how: str, wrong: object, str
     change(body[key][1], path, how, wrong)
     client = client_type(
         api_key=api_key,
-        transport=Recorder(httpx.Response(200, json=body)).transport,
+        transport=Recorder(httpx2.Response(200, json=body)).transport,
         max_retries=0,
         strict_response_validation=strict,
     )
@@ -166,7 +166,7 @@ def test_default_mode_never_raises_for_an_omission(path: tuple[str | int, ...]) 
     change(body["data"][1], path, "remove", None)
     client = GoodstackClient(
         api_key=GOODSTACK_KEY,
-        transport=Recorder(httpx.Response(200, json=body)).transport,
+        transport=Recorder(httpx2.Response(200, json=body)).transport,
         max_retries=0,
     )
     items = list(client.eligibility_subscriptions.list())
@@ -236,7 +236,7 @@ def test_every_omission_the_vendors_document_allows_walks(
         tried += 1
         client = GoodstackClient(
             api_key=GOODSTACK_KEY,
-            transport=Recorder(httpx.Response(200, json=body)).transport,
+            transport=Recorder(httpx2.Response(200, json=body)).transport,
             max_retries=0,
         )
         with caplog.at_level(logging.WARNING, logger="eligibility_clients"):

@@ -1,6 +1,6 @@
 """Property tests: whatever a server sends, a walk ends, keeps its items, and raises only APIError.
 
-Servers here are `httpx.MockTransport` handlers driven by hypothesis: random JSON shapes, raw
+Servers here are `httpx2.MockTransport` handlers driven by hypothesis: random JSON shapes, raw
 byte bodies, random headers, random next links, and random pagination sequences with
 transient faults. Retries do not sleep (the autouse `no_retry_sleep` fixture records the
 delays instead). The examples are fixed by the "ci" profile in `conftest.py`.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIError,
@@ -68,8 +68,8 @@ def encode(body: object) -> bytes:
 
 def json_response(
     status: int, body: object, headers: dict[str, str] | None = None
-) -> httpx.Response:
-    return httpx.Response(
+) -> httpx2.Response:
+    return httpx2.Response(
         status,
         content=encode(body),
         headers={"content-type": "application/json", **(headers or {})},
@@ -124,7 +124,7 @@ def mutated_pages(draw: st.DrawFn, vendor: str) -> dict[str, Any]:
     return body
 
 
-def list_first_page(vendor: str, transport: httpx.BaseTransport, **options: Any) -> Any:
+def list_first_page(vendor: str, transport: httpx2.BaseTransport, **options: Any) -> Any:
     if vendor == "truemed":
         client: Any = TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
         return client.qualification_sessions.list()
@@ -133,7 +133,7 @@ def list_first_page(vendor: str, transport: httpx.BaseTransport, **options: Any)
 
 
 def first_page_error(
-    vendor: str, transport: httpx.BaseTransport, **options: Any
+    vendor: str, transport: httpx2.BaseTransport, **options: Any
 ) -> APIError | None:
     """The APIError fetching the first page raised, or None; anything else propagates."""
     try:
@@ -143,7 +143,7 @@ def first_page_error(
     return None
 
 
-def walk(vendor: str, transport: httpx.BaseTransport, **options: Any) -> tuple[list[Any], Any]:
+def walk(vendor: str, transport: httpx2.BaseTransport, **options: Any) -> tuple[list[Any], Any]:
     """Every item a sync walk yields, and what it raised (None if it ended normally)."""
     got: list[Any] = []
     concurrency = options.pop("concurrency", 1)
@@ -161,8 +161,8 @@ def walk(vendor: str, transport: httpx.BaseTransport, **options: Any) -> tuple[l
     return got, None
 
 
-def always(response: Callable[[], httpx.Response]) -> httpx.MockTransport:
-    return httpx.MockTransport(lambda request: response())
+def always(response: Callable[[], httpx2.Response]) -> httpx2.MockTransport:
+    return httpx2.MockTransport(lambda request: response())
 
 
 VENDORS = st.sampled_from(["truemed", "goodstack"])
@@ -254,7 +254,7 @@ def test_raw_bytes_and_random_headers_end_in_an_api_error_or_a_page(
     no_retry_sleep.clear()
     raw = [(name.encode(), value.encode("latin-1")) for name, value in headers]
     error = first_page_error(
-        vendor, always(lambda: httpx.Response(status, content=content, headers=raw))
+        vendor, always(lambda: httpx2.Response(status, content=content, headers=raw))
     )
     assert error is None or error.message
     policy = RetryPolicy()
@@ -281,10 +281,10 @@ def test_raw_bytes_and_random_headers_end_in_an_api_error_or_a_page(
     header=st.sampled_from(["retry-after", "retry-after-ms"]),
 )
 def test_any_retry_after_is_absent_or_a_finite_wait_within_the_cap(value: str, header: str) -> None:
-    headers = httpx.Headers([(header.encode(), value.encode("utf-8", "surrogatepass"))])
+    headers = httpx2.Headers([(header.encode(), value.encode("utf-8", "surrogatepass"))])
     hinted = retry_after_seconds(headers)
     assert hinted is None or (math.isfinite(hinted) and hinted >= 0)
-    delay = RetryPolicy().delay_after(httpx.Response(429, headers=headers), 0)
+    delay = RetryPolicy().delay_after(httpx2.Response(429, headers=headers), 0)
     assert 0 <= delay <= RetryPolicy().max_retry_after
 
 
@@ -326,15 +326,15 @@ def test_any_next_link_keeps_the_page_and_never_leaves_the_api_host(
     next_link: object, concurrency: int
 ) -> None:
     first = goodstack_body(range(3), next_link=next_link)
-    requests: list[httpx.Request] = []
+    requests: list[httpx2.Request] = []
 
-    def serve(request: httpx.Request) -> httpx.Response:
+    def serve(request: httpx2.Request) -> httpx2.Response:
         requests.append(request)
         if len(requests) == 1:
             return json_response(200, first)
         return json_response(200, goodstack_body(range(3, 5)))
 
-    items, error = walk("goodstack", httpx.MockTransport(serve), concurrency=concurrency)
+    items, error = walk("goodstack", httpx2.MockTransport(serve), concurrency=concurrency)
     ids = [item.id for item in items]
     expected_first = [f"eligibilitysubscription_{n:08d}" for n in range(3)]
     assert ids[:3] == expected_first
@@ -399,19 +399,19 @@ class ScriptedTruemed:
             del body["pagination"]
         return body
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         number = int(request.url.params["page"])
         assert number <= len(self.pages) + 1, "the walk went past every page the server has"
         if number == self.fail_page:
-            return httpx.Response(503)
+            return httpx2.Response(503)
         pending = self.faults_left.get(number)
         if pending:
             fault = pending.pop(0)
             if fault == "connect":
-                raise httpx.ConnectError("connection refused", request=request)
+                raise httpx2.ConnectError("connection refused", request=request)
             if fault == "timeout":
-                raise httpx.ReadTimeout("timed out", request=request)
-            return httpx.Response(int(fault), headers={"retry-after": "1"})
+                raise httpx2.ReadTimeout("timed out", request=request)
+            return httpx2.Response(int(fault), headers={"retry-after": "1"})
         self.served.append(number)
         return json_response(200, self.body(number))
 
@@ -449,7 +449,7 @@ def test_random_pagination_with_transient_faults_yields_exact_items_in_order(
 ) -> None:
     server = ScriptedTruemed(pages)
     read = expected_pages(server)
-    items, error = walk("truemed", httpx.MockTransport(server), concurrency=concurrency)
+    items, error = walk("truemed", httpx2.MockTransport(server), concurrency=concurrency)
     assert error is None
     assert session_numbers(items) == [n for p in read for n in server.ids(p)]
     # No page answered twice, and no page past the last one read is fetched more than once.
@@ -468,7 +468,7 @@ def test_a_page_that_keeps_failing_raises_after_every_item_before_it(
     server = ScriptedTruemed(pages)
     read = expected_pages(server)
     server.fail_page = fail_at
-    items, error = walk("truemed", httpx.MockTransport(server), concurrency=concurrency)
+    items, error = walk("truemed", httpx2.MockTransport(server), concurrency=concurrency)
     before = [p for p in read if p < fail_at]
     assert session_numbers(items) == [n for p in before for n in server.ids(p)]
     if fail_at in read:
@@ -490,7 +490,7 @@ def test_a_server_cycling_through_full_pages_is_caught_within_a_bound(
     served: list[int] = []
     bound = 4 * (len(lead) + len(cycle)) + 4
 
-    def serve(request: httpx.Request) -> httpx.Response:
+    def serve(request: httpx2.Request) -> httpx2.Response:
         number = int(request.url.params["page"])
         served.append(number)
         assert number <= bound, "walked past the bound"
@@ -498,7 +498,7 @@ def test_a_server_cycling_through_full_pages_is_caught_within_a_bound(
         block = lead[index] if index < len(lead) else cycle[(index - len(lead)) % len(cycle)]
         return json_response(200, truemed_body(range(block * 3, block * 3 + 3)))
 
-    items, error = walk("truemed", httpx.MockTransport(serve), concurrency=concurrency)
+    items, error = walk("truemed", httpx2.MockTransport(serve), concurrency=concurrency)
     assert isinstance(error, APIResponseValidationError)
     # Every distinct session, in first-served order, and nothing twice.
     expected = [n for block in [*lead, *cycle] for n in range(block * 3, block * 3 + 3)]
@@ -516,7 +516,7 @@ def test_async_walks_match_the_stop_rules_too(pages: list[ScriptedPage], concurr
 
     async def run() -> list[Any]:
         async with AsyncTruemedClient(
-            api_key=TRUEMED_KEY, transport=httpx.MockTransport(server)
+            api_key=TRUEMED_KEY, transport=httpx2.MockTransport(server)
         ) as client:
             paginator = client.qualification_sessions.list(page_size=3, concurrency=concurrency)
             return [item async for item in paginator]
@@ -576,7 +576,7 @@ def test_a_key_the_server_echoes_never_reaches_a_message_a_repr_or_a_log(
 @given(timeout=st.one_of(st.floats(), st.integers(-5, 5)))
 def test_a_timeout_is_refused_at_construction_unless_positive_and_finite(timeout: float) -> None:
     if 0 < timeout < math.inf:
-        transport = httpx.MockTransport(lambda request: httpx.Response(500))
+        transport = httpx2.MockTransport(lambda request: httpx2.Response(500))
         client = TruemedClient(api_key="k", timeout=timeout, transport=transport)
         assert client._settings.timeout.read == timeout
     else:
@@ -595,22 +595,22 @@ with_surrogates = st.text(
 
 @given(text=with_surrogates)
 def test_async_list_checks_a_text_filter_at_the_call(text: str) -> None:
-    requests: list[httpx.Request] = []
+    requests: list[httpx2.Request] = []
 
-    def serve(request: httpx.Request) -> httpx.Response:
+    def serve(request: httpx2.Request) -> httpx2.Response:
         requests.append(request)
         return json_response(200, truemed_body(range(1)))
 
     async def first_page() -> Any:
         async with AsyncTruemedClient(
-            api_key=TRUEMED_KEY, transport=httpx.MockTransport(serve)
+            api_key=TRUEMED_KEY, transport=httpx2.MockTransport(serve)
         ) as client:
             return await client.qualification_sessions.list(search=text)
 
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=httpx.MockTransport(serve))
+        client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=httpx2.MockTransport(serve))
         with pytest.raises(ValueError, match="search"):
             client.qualification_sessions.list(search=text)
         assert requests == []

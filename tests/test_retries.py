@@ -6,7 +6,7 @@ import datetime as dt
 import email.utils
 import logging
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIConnectionError,
@@ -23,7 +23,7 @@ from eligibility_clients._retries import RetryPolicy, retry_after_seconds
 from tests.builders import GOODSTACK_KEY, TRUEMED_KEY, Recorder, truemed_error, truemed_page
 
 
-def ok() -> httpx.Response:
+def ok() -> httpx2.Response:
     return truemed_page(range(1), page=1, last_page=1)
 
 
@@ -35,7 +35,7 @@ def client_for(recorder: Recorder, retries: int = 2) -> TruemedClient:
 def test_retryable_statuses_are_retried_then_succeed(
     status: int, no_retry_sleep: list[float]
 ) -> None:
-    recorder = Recorder(httpx.Response(status), ok())
+    recorder = Recorder(httpx2.Response(status), ok())
     page = client_for(recorder).qualification_sessions.list()
     assert len(page.items) == 1
     assert len(recorder.requests) == 2
@@ -53,7 +53,7 @@ def test_client_errors_are_not_retried(status: int, no_retry_sleep: list[float])
 
 
 def test_backoff_grows_and_retries_run_out(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(*[httpx.Response(500)] * 5)
+    recorder = Recorder(*[httpx2.Response(500)] * 5)
     with pytest.raises(InternalServerError):
         client_for(recorder, retries=4).qualification_sessions.list()
     assert len(recorder.requests) == 5
@@ -68,13 +68,13 @@ def test_backoff_is_capped_at_8_seconds() -> None:
 
 
 def test_retry_after_seconds_is_honoured(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(httpx.Response(429, headers={"Retry-After": "7"}), ok())
+    recorder = Recorder(httpx2.Response(429, headers={"Retry-After": "7"}), ok())
     client_for(recorder).qualification_sessions.list()
     assert no_retry_sleep == [7.0]
 
 
 def test_retry_after_is_capped_at_60_seconds(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(httpx.Response(503, headers={"Retry-After": "3600"}), ok())
+    recorder = Recorder(httpx2.Response(503, headers={"Retry-After": "3600"}), ok())
     client_for(recorder).qualification_sessions.list()
     assert no_retry_sleep == [60.0]
 
@@ -82,16 +82,16 @@ def test_retry_after_is_capped_at_60_seconds(no_retry_sleep: list[float]) -> Non
 def test_retry_after_http_date() -> None:
     now = dt.datetime(2026, 1, 1, 12, 0, 0, tzinfo=dt.UTC)
     later = email.utils.format_datetime(now + dt.timedelta(seconds=12), usegmt=True)
-    assert retry_after_seconds(httpx.Headers({"Retry-After": later}), now=now) == 12.0
+    assert retry_after_seconds(httpx2.Headers({"Retry-After": later}), now=now) == 12.0
     past = email.utils.format_datetime(now - dt.timedelta(seconds=5), usegmt=True)
-    assert retry_after_seconds(httpx.Headers({"Retry-After": past}), now=now) == 0.0
-    assert retry_after_seconds(httpx.Headers({"retry-after-ms": "250"})) == 0.25
-    assert retry_after_seconds(httpx.Headers({"Retry-After": "soon"})) is None
-    assert retry_after_seconds(httpx.Headers({})) is None
+    assert retry_after_seconds(httpx2.Headers({"Retry-After": past}), now=now) == 0.0
+    assert retry_after_seconds(httpx2.Headers({"retry-after-ms": "250"})) == 0.25
+    assert retry_after_seconds(httpx2.Headers({"Retry-After": "soon"})) is None
+    assert retry_after_seconds(httpx2.Headers({})) is None
 
 
 def test_rate_limit_after_retries_is_a_rate_limit_error(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(*[httpx.Response(429, headers={"Retry-After": "1"})] * 3)
+    recorder = Recorder(*[httpx2.Response(429, headers={"Retry-After": "1"})] * 3)
     with pytest.raises(RateLimitError) as caught:
         client_for(recorder).qualification_sessions.list()
     assert caught.value.status_code == 429
@@ -100,26 +100,26 @@ def test_rate_limit_after_retries_is_a_rate_limit_error(no_retry_sleep: list[flo
 
 def test_x_should_retry_overrides_the_status(no_retry_sleep: list[float]) -> None:
     recorder = Recorder(
-        httpx.Response(400, json={"error": "Busy"}, headers={"x-should-retry": "true"}),
+        httpx2.Response(400, json={"error": "Busy"}, headers={"x-should-retry": "true"}),
         ok(),
     )
     client_for(recorder).qualification_sessions.list()
     assert len(recorder.requests) == 2
-    never = Recorder(httpx.Response(503, headers={"x-should-retry": "false"}))
+    never = Recorder(httpx2.Response(503, headers={"x-should-retry": "false"}))
     with pytest.raises(InternalServerError):
         client_for(never).qualification_sessions.list()
     assert len(never.requests) == 1
 
 
 def test_connection_errors_and_timeouts_are_retried(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(httpx.ConnectError("refused"), httpx.ReadTimeout("slow"), ok())
+    recorder = Recorder(httpx2.ConnectError("refused"), httpx2.ReadTimeout("slow"), ok())
     assert len(client_for(recorder).qualification_sessions.list().items) == 1
     assert len(recorder.requests) == 3
     assert len(no_retry_sleep) == 2
 
 
 def test_max_retries_zero_disables_retries() -> None:
-    recorder = Recorder(httpx.ConnectError("refused"))
+    recorder = Recorder(httpx2.ConnectError("refused"))
     with pytest.raises(APIConnectionError):
         client_for(recorder, retries=0).qualification_sessions.list()
     assert len(recorder.requests) == 1
@@ -128,7 +128,7 @@ def test_max_retries_zero_disables_retries() -> None:
 def test_retries_apply_per_page_mid_walk(no_retry_sleep: list[float]) -> None:
     recorder = Recorder(
         truemed_page(range(0, 2), page=1, last_page=2, page_size=2),
-        httpx.Response(502),
+        httpx2.Response(502),
         truemed_page(range(2, 4), page=2, last_page=2, page_size=2),
     )
     assert len(list(client_for(recorder).qualification_sessions.list(page_size=2))) == 4
@@ -136,7 +136,7 @@ def test_retries_apply_per_page_mid_walk(no_retry_sleep: list[float]) -> None:
 
 
 def test_bad_request_is_not_retried_for_goodstack() -> None:
-    recorder = Recorder(httpx.Response(400, json={"error": {"code": "bad_request"}}))
+    recorder = Recorder(httpx2.Response(400, json={"error": {"code": "bad_request"}}))
     client = GoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
     with pytest.raises(BadRequestError):
         client.eligibility_subscriptions.list()
@@ -145,7 +145,7 @@ def test_bad_request_is_not_retried_for_goodstack() -> None:
 
 @pytest.mark.anyio
 async def test_async_retries(no_retry_sleep: list[float]) -> None:
-    recorder = Recorder(httpx.Response(503, headers={"Retry-After": "2"}), ok())
+    recorder = Recorder(httpx2.Response(503, headers={"Retry-After": "2"}), ok())
     client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport)
     page = await client.qualification_sessions.list()
     assert len(page.items) == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-import httpx
+import httpx2
 import pytest
 import yaml
 from eligibility_clients import (
@@ -33,8 +33,10 @@ from eligibility_clients._goodstack import LIST as GOODSTACK_LIST
 from eligibility_clients._operation import Operation, Parameter, check, check_value
 from eligibility_clients._truemed import LIST as TRUEMED_LIST
 from eligibility_clients.testing import FakeAPI, FakeGoodstack, FakeTruemed
-from goodstack_client.api.eligibility_subscriptions import list_eligibility_subscriptions
-from truemed_client.api.qualification_sessions import list_qualification_sessions
+from eligibility_clients_goodstack.api.eligibility_subscriptions import (
+    list_eligibility_subscriptions,
+)
+from eligibility_clients_truemed.api.qualification_sessions import list_qualification_sessions
 
 from codegen import regenerate
 from codegen.surface import EXTENSION, read_operations, render_table
@@ -152,17 +154,17 @@ def test_filters_typeddict_covers_exactly_the_filters(surface: Surface) -> None:
 # --- list(), sync and async, on the wire -----------------------------------------------------
 
 
-def _recorder(surface: Surface, seen: list[httpx.Request]) -> httpx.MockTransport:
-    def answer(request: httpx.Request) -> httpx.Response:
+def _recorder(surface: Surface, seen: list[httpx2.Request]) -> httpx2.MockTransport:
+    def answer(request: httpx2.Request) -> httpx2.Response:
         seen.append(request)
-        return httpx.Response(200, json=surface.empty_page)
+        return httpx2.Response(200, json=surface.empty_page)
 
-    return httpx.MockTransport(answer)
+    return httpx2.MockTransport(answer)
 
 
 @by_vendor
 def test_every_filter_reaches_the_wire_from_sync_list(surface: Surface) -> None:
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     client = surface.client(api_key="k_test", transport=_recorder(surface, seen))
     for parameter in surface.operation.filters:
         list(getattr(client, surface.resource).list(**{parameter.python_name: sample(parameter)}))
@@ -172,7 +174,7 @@ def test_every_filter_reaches_the_wire_from_sync_list(surface: Surface) -> None:
 
 @by_vendor
 def test_every_filter_reaches_the_wire_from_async_list(surface: Surface) -> None:
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
 
     async def walk() -> None:
         client = surface.async_client(api_key="k_test", transport=_recorder(surface, seen))
@@ -199,7 +201,7 @@ def test_sync_and_async_list_share_one_signature(surface: Surface) -> None:
 
 @by_vendor
 def test_list_refuses_an_unknown_filter_before_sending(surface: Surface) -> None:
-    seen: list[httpx.Request] = []
+    seen: list[httpx2.Request] = []
     client = surface.client(api_key="k_test", transport=_recorder(surface, seen))
     with pytest.raises(TypeError, match="unexpected keyword argument 'statuss'"):
         getattr(client, surface.resource).list(statuss="x")

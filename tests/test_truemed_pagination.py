@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import httpx
+import httpx2
 import pytest
 from eligibility_clients import (
     APIResponseValidationError,
@@ -76,11 +76,11 @@ def test_null_pagination_stops_on_an_empty_page() -> None:
 
 
 def test_unconfirmed_pagination_names_fall_back_to_short_page_rule() -> None:
-    def other_names(request: httpx.Request) -> httpx.Response:
+    def other_names(request: httpx2.Request) -> httpx2.Response:
         response = truemed_page(range(10), pagination=False)
         body = response.json()
         body["pagination"] = {"page": 1, "per_page": 30, "total": 10}
-        return httpx.Response(200, json=body)
+        return httpx2.Response(200, json=body)
 
     recorder = Recorder(other_names)
     assert len(list(client_for(recorder).qualification_sessions.list())) == 10

@@ -13,7 +13,7 @@ exception hierarchy (all derived from `APIError`), the item and enum types, and 
 `TypedDict`s of each `list()`'s filters.
 """
 
-from goodstack_client.models import (
+from eligibility_clients_goodstack.models import (
     ActivitySubTag,
     ActivityTag,
     EligibilityStatus,
@@ -23,9 +23,9 @@ from goodstack_client.models import (
     EligibilitySubscriptionStatus,
     SortDirection,
 )
-from goodstack_client.operations import ListEligibilitySubscriptionsFilters
-from truemed_client.models import QualificationSession, QualificationSessionStatus
-from truemed_client.operations import ListQualificationSessionsFilters
+from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
+from eligibility_clients_truemed.models import QualificationSession, QualificationSessionStatus
+from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
 from ._errors import (
     APIConnectionError,

@@ -1,4 +1,4 @@
-"""What both APIs' clients share: settings, the httpx client, and its lifecycle.
+"""What both APIs' clients share: settings, the httpx2 client, and its lifecycle.
 
 Deliberately thin: each API module adds its own resources on top.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-import httpx
+import httpx2
 
 from ._config import Settings, Vendor, resolve_settings
 from ._http import build_async_client, build_client
@@ -26,7 +26,7 @@ class _SettingsView:
     _settings: Settings
 
     @property
-    def base_url(self) -> httpx.URL:
+    def base_url(self) -> httpx2.URL:
         """The API root requests go to."""
         return self._settings.base_url
 
@@ -59,11 +59,11 @@ class SyncAPIClient(_SettingsView):
         vendor: Vendor,
         *,
         api_key: str | None,
-        base_url: str | httpx.URL | None,
+        base_url: str | httpx2.URL | None,
         environment: str,
-        timeout: float | httpx.Timeout | None,
+        timeout: float | httpx2.Timeout | None,
         max_retries: int,
-        transport: httpx.BaseTransport | None,
+        transport: httpx2.BaseTransport | None,
         strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(
@@ -101,11 +101,11 @@ class AsyncAPIClient(_SettingsView):
         vendor: Vendor,
         *,
         api_key: str | None,
-        base_url: str | httpx.URL | None,
+        base_url: str | httpx2.URL | None,
         environment: str,
-        timeout: float | httpx.Timeout | None,
+        timeout: float | httpx2.Timeout | None,
         max_retries: int,
-        transport: httpx.AsyncBaseTransport | None,
+        transport: httpx2.AsyncBaseTransport | None,
         strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(

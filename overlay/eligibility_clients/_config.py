@@ -8,13 +8,14 @@ import os
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 
-import httpx
+import httpx2
 
 from ._errors import MissingAPIKeyError
+from ._foreign import reject_old_httpx
 from ._logging import logger
 from ._redact import redact
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
 
@@ -57,9 +58,9 @@ class Settings:
 
     vendor: Vendor
     api_key: str = field(repr=False)
-    base_url: httpx.URL
+    base_url: httpx2.URL
     environment: str
-    timeout: httpx.Timeout
+    timeout: httpx2.Timeout
     max_retries: int
 
 
@@ -67,9 +68,9 @@ def resolve_settings(
     vendor: Vendor,
     *,
     api_key: str | None,
-    base_url: str | httpx.URL | None,
+    base_url: str | httpx2.URL | None,
     environment: str,
-    timeout: float | httpx.Timeout | None,
+    timeout: float | httpx2.Timeout | None,
     max_retries: int,
 ) -> Settings:
     """Apply defaults from the environment and check every setting; raise on a bad one."""
@@ -98,10 +99,11 @@ def resolve_settings(
     )
 
 
-def _check_base_url(vendor: Vendor, raw: str | httpx.URL) -> httpx.URL:
+def _check_base_url(vendor: Vendor, raw: str | httpx2.URL) -> httpx2.URL:
+    reject_old_httpx("base_url", raw, "httpx2.URL or a str")
     try:
-        url = httpx.URL(raw)
-    except (httpx.InvalidURL, TypeError) as exc:
+        url = httpx2.URL(raw)
+    except (httpx2.InvalidURL, TypeError) as exc:
         raise ValueError(f"Invalid {vendor.name} base_url {str(raw)!r}: {exc}") from None
     if url.scheme not in ("https", "http") or not url.host:
         raise ValueError(
@@ -127,13 +129,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def _check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
-    if isinstance(timeout, httpx.Timeout):
+    reject_old_httpx("timeout", timeout, "httpx2.Timeout or a number of seconds")
+    if isinstance(timeout, httpx2.Timeout):
         for name in ("connect", "read", "write", "pool"):
             part = getattr(timeout, name)
-            # None means "no limit" to httpx; NaN, infinity or a negative number would only
+            # None means "no limit" to httpx2; NaN, infinity or a negative number would only
             # fail later, deep in a socket call, or never time out at all.
             if part is not None and not _is_positive_finite(part):
                 raise ValueError(
@@ -145,7 +148,7 @@ def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     if not _is_positive_finite(timeout):
         raise ValueError(f"timeout must be a positive, finite number of seconds, got {timeout!r}")
-    return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+    return httpx2.Timeout(float(timeout), connect=min(5.0, float(timeout)))
 
 
 def _is_positive_finite(value: float) -> bool:
@@ -153,19 +156,21 @@ def _is_positive_finite(value: float) -> bool:
     return 0 < value < math.inf
 
 
-class APIKeyAuth(httpx.Auth):
+class APIKeyAuth(httpx2.Auth):
     """Adds the API key header, but only to requests for the configured API origin.
 
     A URL handed back by the API (such as a pagination link) that points elsewhere must never
     receive the key.
     """
 
-    def __init__(self, header: str, key: str, origin: httpx.URL) -> None:
+    def __init__(self, header: str, key: str, origin: httpx2.URL) -> None:
         self._header = header
         self._key = key
         self._origin = (origin.scheme, origin.host, origin.port)
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(
+        self, request: httpx2.Request
+    ) -> Generator[httpx2.Request, httpx2.Response, None]:
         """Attach the key when the request goes to the configured origin."""
         if (request.url.scheme, request.url.host, request.url.port) == self._origin:
             request.headers[self._header] = self._key

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._redact import keys_sent, redact, redact_optional, request_of
 
@@ -73,13 +73,13 @@ class APIStatusError(APIError):
     reasons: list[str]
     body: object
     request_id: str | None
-    response: httpx.Response
+    response: httpx2.Response
 
     def __init__(
         self,
         message: str,
         *,
-        response: httpx.Response,
+        response: httpx2.Response,
         body: object,
         code: str | None = None,
         title: str | None = None,
@@ -142,13 +142,13 @@ class InternalServerError(APIStatusError):
 class APIConnectionError(APIError):
     """The request did not get a response: DNS, connect, TLS, or a dropped connection.
 
-    The underlying httpx exception is kept as `__cause__`.
+    The underlying httpx2 exception is kept as `__cause__`.
     """
 
-    request: httpx.Request | None
+    request: httpx2.Request | None
 
     def __init__(
-        self, message: str = "Connection error.", *, request: httpx.Request | None
+        self, message: str = "Connection error.", *, request: httpx2.Request | None
     ) -> None:
         # The message quotes the transport's error, which may quote the URL and so a cursor.
         super().__init__(redact(message, keys_sent(request)))
@@ -159,7 +159,7 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (after the client's own retries were used up)."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, request: httpx.Request | None
+        self, message: str = "Request timed out.", *, request: httpx2.Request | None
     ) -> None:
         super().__init__(message, request=request)
 
@@ -174,10 +174,10 @@ class APIResponseValidationError(APIError):
     status_code: int
     body: object
     field: str | None
-    response: httpx.Response
+    response: httpx2.Response
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: object, field: str | None = None
+        self, message: str, *, response: httpx2.Response, body: object, field: str | None = None
     ) -> None:
         keys = keys_sent(request_of(response))
         super().__init__(redact(message, keys))
@@ -198,7 +198,7 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error_from_response(response: httpx.Response) -> APIStatusError:
+def status_error_from_response(response: httpx2.Response) -> APIStatusError:
     """Build the exception for an error response whose body has already been read."""
     body = decode_body(response)
     code, title, message, reasons = _error_fields(body)
@@ -211,7 +211,7 @@ def status_error_from_response(response: httpx.Response) -> APIStatusError:
     return cls(message, response=response, body=body, code=code, title=title, reasons=reasons)
 
 
-def decode_body(response: httpx.Response) -> object:
+def decode_body(response: httpx2.Response) -> object:
     """The decoded JSON body, else the text (possibly empty)."""
     try:
         return json.loads(response.content)
@@ -263,7 +263,7 @@ def _text_snippet(body: object) -> str:
     return text
 
 
-def _request_id(response: httpx.Response) -> str | None:
+def _request_id(response: httpx2.Response) -> str | None:
     for header in _REQUEST_ID_HEADERS:
         value: str | None = response.headers.get(header)
         if value:

@@ -7,15 +7,15 @@ from functools import partial
 from typing import Any, Unpack
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
-from goodstack_client import operations
-from goodstack_client.models import (
+import httpx2
+from eligibility_clients_goodstack import operations
+from eligibility_clients_goodstack.models import (
     EligibilitySubscription,
     EligibilitySubscriptionList,
     PageLinks,
 )
-from goodstack_client.operations import ListEligibilitySubscriptionsFilters
-from goodstack_client.types import UNSET, absence_seen
+from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
+from eligibility_clients_goodstack.types import UNSET, absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -77,7 +77,7 @@ def _total_count(envelope: EligibilitySubscriptionList) -> int | None:
 def _next_request(
     request: PageRequest,
     envelope: EligibilitySubscriptionList,
-    response: httpx.Response,
+    response: httpx2.Response,
     api_host: str,
 ) -> PageRequest | None:
     """The request for the page after `request`, or None when this was the last page.
@@ -127,7 +127,7 @@ def _next_request(
 
 
 def _cursor_and_host(
-    next_link: str, response: httpx.Response, keys: tuple[str, ...]
+    next_link: str, response: httpx2.Response, keys: tuple[str, ...]
 ) -> tuple[str, str | None]:
     """The cursor a next-page link carries and the host it names; raise if it has none."""
     shown = _shown(next_link)
@@ -156,7 +156,7 @@ def _shown(link: str) -> str:
     return text if len(text) <= _MAX_LINK_SHOWN else text[:_MAX_LINK_SHOWN] + "...'"
 
 
-def _broken(problem: str, response: httpx.Response) -> APIResponseValidationError:
+def _broken(problem: str, response: httpx2.Response) -> APIResponseValidationError:
     return APIResponseValidationError(
         f"Goodstack's next-page link {problem}; the items of this page were kept.",
         response=response,
@@ -166,7 +166,7 @@ def _broken(problem: str, response: httpx.Response) -> APIResponseValidationErro
 
 
 def _loaded(
-    response: httpx.Response, api_host: str, presence: PresenceCheck
+    response: httpx2.Response, api_host: str, presence: PresenceCheck
 ) -> Loaded[EligibilitySubscription]:
     envelope, broken = parse_page(
         EligibilitySubscriptionList,
@@ -188,7 +188,7 @@ def _loaded(
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, http: httpx.Client, *, strict: bool = False) -> None:
+    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
         self._http = http
         self._strict = strict
 
@@ -246,7 +246,7 @@ class EligibilitySubscriptions:
 class AsyncEligibilitySubscriptions:
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient, *, strict: bool = False) -> None:
+    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
         self._strict = strict
 
@@ -291,10 +291,10 @@ class GoodstackClient(SyncAPIClient):
             Plain `http://` is allowed only for loopback hosts.
         environment: `"production"` (api.goodstack.io) or `"sandbox"`
             (sandbox-api.goodstack.io).
-        timeout: Seconds (float) or an `httpx.Timeout`. A float sets the total; connecting
+        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
+        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
         strict_response_validation: Raise `APIResponseValidationError` when a response
             leaves out a field the spec documents, instead of reading it as None and logging
@@ -304,11 +304,11 @@ class GoodstackClient(SyncAPIClient):
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx2.BaseTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -321,7 +321,7 @@ class GoodstackClient(SyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.eligibility_subscriptions = EligibilitySubscriptions(
+        self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(
             self._http, strict=self._strict_response_validation
         )
 
@@ -329,17 +329,17 @@ class GoodstackClient(SyncAPIClient):
 class AsyncGoodstackClient(AsyncAPIClient):
     """Async client for Goodstack's List Eligibility Subscriptions.
 
-    Arguments as `GoodstackClient`, with an `httpx.AsyncBaseTransport` as `transport`.
+    Arguments as `GoodstackClient`, with an `httpx2.AsyncBaseTransport` as `transport`.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -352,6 +352,6 @@ class AsyncGoodstackClient(AsyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.eligibility_subscriptions = AsyncEligibilitySubscriptions(
-            self._http, strict=self._strict_response_validation
+        self.eligibility_subscriptions: AsyncEligibilitySubscriptions = (
+            AsyncEligibilitySubscriptions(self._http, strict=self._strict_response_validation)
         )

@@ -1,4 +1,4 @@
-"""Building the httpx clients, sending one request, and turning its response into a model.
+"""Building the httpx2 clients, sending one request, and turning its response into a model.
 
 Everything a response can do wrong ends here as one of the package's exceptions: a transport
 failure as `APIConnectionError`, an error status as an `APIStatusError` subclass, and a success
@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol, Self, TypeVar
 
-import httpx
+import httpx2
 
 from ._config import APIKeyAuth, Settings
 from ._errors import (
@@ -22,13 +22,16 @@ from ._errors import (
     decode_body,
     status_error_from_response,
 )
+from ._foreign import reject_old_httpx
 from ._logging import logger
 from ._presence import PresenceCheck
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 
-USER_AGENT = f"eligibility-clients/{__version__} python-httpx/{httpx.__version__}"
-_READ = httpx.ByteStream(b"")
+# Ours alone, as documented: httpx2's default ("python-httpx2/...") names the HTTP library we
+# happen to use, which servers and their logs should not come to depend on.
+USER_AGENT = f"eligibility-clients/{__version__}"
+_READ = httpx2.ByteStream(b"")
 
 
 class Model(Protocol):
@@ -65,67 +68,69 @@ def _client_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def build_client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.Client:
-    """An httpx.Client for `settings`, retrying on top of `transport` (default: the network)."""
-    if transport is not None and not isinstance(transport, httpx.BaseTransport):
+def build_client(settings: Settings, transport: httpx2.BaseTransport | None) -> httpx2.Client:
+    """An httpx2.Client for `settings`, retrying on top of `transport` (default: the network)."""
+    reject_old_httpx("transport", transport, "httpx2.BaseTransport")
+    if transport is not None and not isinstance(transport, httpx2.BaseTransport):
         raise TypeError(
-            f"transport must be an httpx.BaseTransport, got {type(transport).__name__}"
-            " (async clients take an httpx.AsyncBaseTransport)"
+            f"transport must be an httpx2.BaseTransport, got {type(transport).__name__}"
+            " (async clients take an httpx2.AsyncBaseTransport)"
         )
-    inner = transport if transport is not None else httpx.HTTPTransport()
+    inner = transport if transport is not None else httpx2.HTTPTransport()
     policy = RetryPolicy(max_retries=settings.max_retries)
-    return httpx.Client(transport=RetryTransport(inner, policy), **_client_options(settings))
+    return httpx2.Client(transport=RetryTransport(inner, policy), **_client_options(settings))
 
 
 def build_async_client(
-    settings: Settings, transport: httpx.AsyncBaseTransport | None
-) -> httpx.AsyncClient:
-    """An httpx.AsyncClient for `settings`, retrying on top of `transport`."""
-    if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+    settings: Settings, transport: httpx2.AsyncBaseTransport | None
+) -> httpx2.AsyncClient:
+    """An httpx2.AsyncClient for `settings`, retrying on top of `transport`."""
+    reject_old_httpx("transport", transport, "httpx2.AsyncBaseTransport")
+    if transport is not None and not isinstance(transport, httpx2.AsyncBaseTransport):
         raise TypeError(
-            f"transport must be an httpx.AsyncBaseTransport, got {type(transport).__name__}"
-            " (sync clients take an httpx.BaseTransport)"
+            f"transport must be an httpx2.AsyncBaseTransport, got {type(transport).__name__}"
+            " (sync clients take an httpx2.BaseTransport)"
         )
-    inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+    inner = transport if transport is not None else httpx2.AsyncHTTPTransport()
     policy = RetryPolicy(max_retries=settings.max_retries)
-    return httpx.AsyncClient(
+    return httpx2.AsyncClient(
         transport=AsyncRetryTransport(inner, policy), **_client_options(settings)
     )
 
 
-def send(http: httpx.Client, url: str, params: Mapping[str, Any]) -> httpx.Response:
+def send(http: httpx2.Client, url: str, params: Mapping[str, Any]) -> httpx2.Response:
     """GET `url`; return the success response or raise the package's exception."""
     try:
         response = http.get(url, params=params)
-    except httpx.RequestError as exc:
+    except httpx2.RequestError as exc:
         raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
-async def asend(http: httpx.AsyncClient, url: str, params: Mapping[str, Any]) -> httpx.Response:
+async def asend(http: httpx2.AsyncClient, url: str, params: Mapping[str, Any]) -> httpx2.Response:
     """Async `send`."""
     try:
         response = await http.get(url, params=params)
-    except httpx.RequestError as exc:
+    except httpx2.RequestError as exc:
         raise _connection_error(exc, http.auth) from exc
     return _checked(response)
 
 
-def _connection_error(exc: httpx.RequestError, auth: httpx.Auth | None) -> APIConnectionError:
+def _connection_error(exc: httpx2.RequestError, auth: httpx2.Auth | None) -> APIConnectionError:
     try:
-        request: httpx.Request | None = exc.request
-    except RuntimeError:  # httpx raises this when no request is attached
+        request: httpx2.Request | None = exc.request
+    except RuntimeError:  # httpx2 raises this when no request is attached
         request = None
     detail = str(exc) or type(exc).__name__
     if isinstance(auth, APIKeyAuth):  # the request, which the error also redacts by, may be gone
         detail = auth.redact(detail)
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx2.TimeoutException):
         return APITimeoutError(f"Request timed out: {detail}", request=request)
     return APIConnectionError(f"Connection error: {detail}", request=request)
 
 
-def _checked(response: httpx.Response) -> httpx.Response:
-    # httpx's client wraps the body stream in one that points back at the response, a cycle
+def _checked(response: httpx2.Response) -> httpx2.Response:
+    # httpx2's client wraps the body stream in one that points back at the response, a cycle
     # that only the cyclic garbage collector frees. The body is read by now, so drop that
     # stream: each page's bytes then go as soon as the page is parsed, not at the next full
     # collection, which a long walk makes rarer and rarer.
@@ -144,7 +149,7 @@ def _checked(response: httpx.Response) -> httpx.Response:
 
 def parse_model(
     model: type[ModelT],
-    response: httpx.Response,
+    response: httpx2.Response,
     *,
     items_key: str | None = None,
     presence: PresenceCheck | None = None,
@@ -174,7 +179,7 @@ def parse_model(
 
 def parse_page(
     model: type[ModelT],
-    response: httpx.Response,
+    response: httpx2.Response,
     *,
     link_key: str,
     items_key: str | None = None,
@@ -215,7 +220,7 @@ def parse_page(
 def parse_data(
     model: type[ModelT],
     data: dict[str, Any],
-    response: httpx.Response,
+    response: httpx2.Response,
     *,
     items_key: str | None = None,
     presence: PresenceCheck | None = None,

@@ -78,7 +78,7 @@ def text(value: str | None, name: str, *, pattern: str | None = None) -> str | N
 
 
 def _sendable(value: str, name: str) -> str:
-    # A query string is UTF-8 on the wire; a lone surrogate has no UTF-8 form, and httpx
+    # A query string is UTF-8 on the wire; a lone surrogate has no UTF-8 form, and httpx2
     # would only find that out when the request is built (for async calls, at `await`).
     try:
         value.encode("utf-8")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._errors import APIResponseValidationError
 from ._logging import logger
@@ -58,7 +58,7 @@ class PresenceCheck:
         self._lock = threading.Lock()
 
     def check(
-        self, items_key: str, items: list[Any], response: httpx.Response, body: object
+        self, items_key: str, items: list[Any], response: httpx2.Response, body: object
     ) -> None:
         """Log each newly omitted field once, or raise on the first in strict mode."""
         for index, item in enumerate(items):

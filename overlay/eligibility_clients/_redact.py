@@ -8,7 +8,7 @@ and `response` on an exception are left exactly as received.
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from ._logging import REDACTED
 
@@ -17,7 +17,7 @@ from ._logging import REDACTED
 _KEY_HEADERS = ("authorization", "x-truemed-api-key", "proxy-authorization")
 
 
-def keys_sent(request: httpx.Request | None) -> tuple[str, ...]:
+def keys_sent(request: httpx2.Request | None) -> tuple[str, ...]:
     """The credentials `request` carried, longest first (so a key holding another goes whole)."""
     if request is None:
         return ()
@@ -33,11 +33,11 @@ def keys_sent(request: httpx.Request | None) -> tuple[str, ...]:
     return tuple(sorted(set(keys), key=len, reverse=True))
 
 
-def request_of(response: httpx.Response) -> httpx.Request | None:
+def request_of(response: httpx2.Response) -> httpx2.Request | None:
     """The request a response answers, or None for a response built without one."""
     try:
         return response.request
-    except RuntimeError:  # httpx raises this when no request is attached
+    except RuntimeError:  # httpx2 raises this when no request is attached
         return None
 
 
@@ -64,11 +64,11 @@ def keys_behind(exc: BaseException) -> tuple[str, ...]:
         response = getattr(current, "response", None)
         try:
             request = getattr(current, "request", None)
-        except RuntimeError:  # an httpx error without a request raises on access
+        except RuntimeError:  # an httpx2 error without a request raises on access
             request = None
-        if isinstance(response, httpx.Response):
+        if isinstance(response, httpx2.Response):
             request = request_of(response)
-        if isinstance(request, httpx.Request):
+        if isinstance(request, httpx2.Request):
             keys.update(keys_sent(request))
         current = current.__cause__ or current.__context__
     return tuple(sorted(keys, key=len, reverse=True))

@@ -1,7 +1,7 @@
-"""Retrying transports: wrap any httpx transport with the retry policy.
+"""Retrying transports: wrap any httpx2 transport with the retry policy.
 
 Retries live in a transport, not in the client, so they apply the same way on top of the
-default network transport, a test's `httpx.MockTransport`, or the package's fakes.
+default network transport, a test's `httpx2.MockTransport`, or the package's fakes.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import httpx
+import httpx2
 
 from ._logging import logger, redact_headers
 
 # Failures where the request may not have reached the server, or its answer was lost. The
 # only operations here are GETs, so repeating them is always safe.
 RETRYABLE_EXCEPTIONS: tuple[type[Exception], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
+    httpx2.TimeoutException,
+    httpx2.NetworkError,
+    httpx2.RemoteProtocolError,
 )
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
@@ -70,7 +70,7 @@ class RetryPolicy:
     max_delay: float = 8.0
     max_retry_after: float = 60.0
 
-    def should_retry(self, response: httpx.Response) -> bool:
+    def should_retry(self, response: httpx2.Response) -> bool:
         """Whether this status is worth another attempt (`x-should-retry` overrides)."""
         override: str = response.headers.get("x-should-retry", "").strip().lower()
         if override in ("true", "false"):
@@ -83,7 +83,7 @@ class RetryPolicy:
         delay: float = min(self.initial_delay * 2.0**retries_so_far, self.max_delay)
         return delay * random.uniform(0.75, 1.0)
 
-    def delay_after(self, response: httpx.Response, retries_so_far: int) -> float:
+    def delay_after(self, response: httpx2.Response, retries_so_far: int) -> float:
         """Seconds to wait after a retryable response: the server's hint, else backoff."""
         hinted = retry_after_seconds(response.headers)
         if hinted is not None:
@@ -91,7 +91,7 @@ class RetryPolicy:
         return self.backoff(retries_so_far)
 
 
-def retry_after_seconds(headers: httpx.Headers, now: datetime | None = None) -> float | None:
+def retry_after_seconds(headers: httpx2.Headers, now: datetime | None = None) -> float | None:
     """Parse `retry-after-ms`, then `Retry-After` as seconds or an HTTP date; None if absent.
 
     A value that is garbage, negative, NaN or infinite counts as absent; a date in the past
@@ -130,7 +130,7 @@ def _seconds(raw: str) -> float | None:
     return value if 0 <= value < math.inf else None
 
 
-def _log_attempt(request: httpx.Request, attempt: int) -> None:
+def _log_attempt(request: httpx2.Request, attempt: int) -> None:
     if logger.isEnabledFor(10):  # DEBUG; redacting headers is not free
         logger.debug(
             "request %s %s attempt=%d headers=%s",
@@ -141,7 +141,7 @@ def _log_attempt(request: httpx.Request, attempt: int) -> None:
         )
 
 
-def _log_retry(request: httpx.Request, reason: str, delay: float, retry: int, limit: int) -> None:
+def _log_retry(request: httpx2.Request, reason: str, delay: float, retry: int, limit: int) -> None:
     logger.info(
         "retrying %s %s after %s in %.2fs (retry %d of %d)",
         request.method,
@@ -153,14 +153,14 @@ def _log_retry(request: httpx.Request, reason: str, delay: float, retry: int, li
     )
 
 
-class RetryTransport(httpx.BaseTransport):
+class RetryTransport(httpx2.BaseTransport):
     """A sync transport that retries `inner` according to a `RetryPolicy`."""
 
-    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy) -> None:
+    def __init__(self, inner: httpx2.BaseTransport, policy: RetryPolicy) -> None:
         self._inner = inner
         self._policy = policy
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         retries = 0
         while True:
@@ -182,7 +182,7 @@ class RetryTransport(httpx.BaseTransport):
             _log_retry(request, reason, delay, retries, self._policy.max_retries)
             _sleep(delay)
             if _abandoned():
-                raise httpx.TransportError(
+                raise httpx2.TransportError(
                     "retry abandoned: the walk that requested this page was closed",
                     request=request,
                 )
@@ -192,14 +192,14 @@ class RetryTransport(httpx.BaseTransport):
         self._inner.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(httpx2.AsyncBaseTransport):
     """An async transport that retries `inner` according to a `RetryPolicy`."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport, policy: RetryPolicy) -> None:
         self._inner = inner
         self._policy = policy
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         retries = 0
         while True:

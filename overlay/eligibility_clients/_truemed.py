@@ -7,11 +7,15 @@ from functools import partial
 from operator import attrgetter
 from typing import Any, Unpack
 
-import httpx
-from truemed_client import operations
-from truemed_client.models import Pagination, QualificationSession, QualificationSessionList
-from truemed_client.operations import ListQualificationSessionsFilters
-from truemed_client.types import absence_seen
+import httpx2
+from eligibility_clients_truemed import operations
+from eligibility_clients_truemed.models import (
+    Pagination,
+    QualificationSession,
+    QualificationSessionList,
+)
+from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
+from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -73,7 +77,7 @@ def _total_count(envelope: QualificationSessionList) -> int | None:
 
 
 def _next_request(
-    request: PageRequest, envelope: QualificationSessionList, response: httpx.Response
+    request: PageRequest, envelope: QualificationSessionList, response: httpx2.Response
 ) -> PageRequest | None:
     """The request for the page after `request`, or None when this was the last page.
 
@@ -105,7 +109,7 @@ def _next_request(
 
 
 def _seen_after(
-    request: PageRequest, items: list[QualificationSession], number: int, response: httpx.Response
+    request: PageRequest, items: list[QualificationSession], number: int, response: httpx2.Response
 ) -> frozenset[object]:
     """What the next request must remember of this walk's pages, or raise on a repeat.
 
@@ -143,7 +147,7 @@ def _last_page(envelope: QualificationSessionList) -> int | None:
 
 
 def _link(
-    envelope: QualificationSessionList, response: httpx.Response, request: PageRequest
+    envelope: QualificationSessionList, response: httpx2.Response, request: PageRequest
 ) -> Link:
     """The next request, and the numbered pages after it up to the reported `last_page`.
 
@@ -166,7 +170,7 @@ def _link(
     return Link(next_request, ahead)
 
 
-def _loaded(response: httpx.Response, presence: PresenceCheck) -> Loaded[QualificationSession]:
+def _loaded(response: httpx2.Response, presence: PresenceCheck) -> Loaded[QualificationSession]:
     envelope, broken = parse_page(
         QualificationSessionList,
         response,
@@ -193,7 +197,7 @@ def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
 class QualificationSessions:
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, http: httpx.Client, *, strict: bool = False) -> None:
+    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
         self._http = http
         self._strict = strict
 
@@ -248,7 +252,7 @@ class QualificationSessions:
 class AsyncQualificationSessions:
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, http: httpx.AsyncClient, *, strict: bool = False) -> None:
+    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
         self._http = http
         self._strict = strict
 
@@ -291,10 +295,10 @@ class TruemedClient(SyncAPIClient):
         base_url: API root. Default: env `TRUEMED_BASE_URL`, else the `environment`'s host.
             Plain `http://` is allowed only for loopback hosts.
         environment: `"production"` (api.truemed.com) or `"sandbox"` (dev-api.truemed.com).
-        timeout: Seconds (float) or an `httpx.Timeout`. A float sets the total; connecting
+        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx.BaseTransport` to send through (tests, proxies, fakes); retries,
+        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
             auth, error mapping and logging still apply on top of it.
         strict_response_validation: Raise `APIResponseValidationError` when a response
             leaves out a field the spec documents, instead of reading it as None and logging
@@ -304,11 +308,11 @@ class TruemedClient(SyncAPIClient):
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.BaseTransport | None = None,
+        transport: httpx2.BaseTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -321,7 +325,7 @@ class TruemedClient(SyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions = QualificationSessions(
+        self.qualification_sessions: QualificationSessions = QualificationSessions(
             self._http, strict=self._strict_response_validation
         )
 
@@ -329,17 +333,17 @@ class TruemedClient(SyncAPIClient):
 class AsyncTruemedClient(AsyncAPIClient):
     """Async client for Truemed's List Qualification Sessions; arguments as `TruemedClient`.
 
-    `transport` must be an `httpx.AsyncBaseTransport`.
+    `transport` must be an `httpx2.AsyncBaseTransport`.
     """
 
     def __init__(
         self,
         api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
+        base_url: str | httpx2.URL | None = None,
         environment: str = "production",
-        timeout: float | httpx.Timeout = 60.0,
+        timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -352,6 +356,6 @@ class AsyncTruemedClient(AsyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions = AsyncQualificationSessions(
+        self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(
             self._http, strict=self._strict_response_validation
         )

@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO, cast
 
-import httpx
+import httpx2
 
 from .._client import SyncAPIClient
 from .._config import GOODSTACK, TRUEMED, Vendor
@@ -124,18 +124,18 @@ class Options:
         return self.output is None or self.output == "-"
 
 
-class PageCounter(httpx.BaseTransport):
+class PageCounter(httpx2.BaseTransport):
     """Counts successful responses (pages) on their way to the client.
 
     It sits under the client's retrying transport, so a retried request counts once, when it
     succeeds. `on_page` may be called from worker threads.
     """
 
-    def __init__(self, inner: httpx.BaseTransport, on_page: Callable[[], None]) -> None:
+    def __init__(self, inner: httpx2.BaseTransport, on_page: Callable[[], None]) -> None:
         self._inner = inner
         self._on_page = on_page
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send through the inner transport and count a success."""
         response = self._inner.handle_request(request)
         if response.is_success:
@@ -204,7 +204,7 @@ def _connect(
     api_key: str | None = None
     base_url = options.base_url
     environment = options.environment or "production"
-    inner: httpx.BaseTransport
+    inner: httpx2.BaseTransport
     if options.fake:
         # In-process: the fake's own key, and no base URL from the environment, so a real
         # key or host set in the shell plays no part.
@@ -214,7 +214,7 @@ def _connect(
             base_url = endpoint.vendor.environments[environment]
     else:
         # What the client itself would use without a transport argument.
-        inner = httpx.HTTPTransport()
+        inner = httpx2.HTTPTransport()
     try:
         client = endpoint.client(
             api_key=api_key,

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from goodstack_client.models import EligibilitySubscriptionStatus
-from truemed_client.models import QualificationSessionStatus
+from eligibility_clients_goodstack.models import EligibilitySubscriptionStatus
+from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from .._goodstack import LIST as GOODSTACK_LIST
 from .._operation import Operation

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-import httpx
+import httpx2
 
 from .._operation import Operation
 from ._faults import ConnectionDropped, Faults, apply_fault
@@ -19,7 +19,7 @@ from ._wire import Dialect, Query, path_pattern, read_query
 
 logger = logging.getLogger("eligibility_clients.testing")
 
-Handler = Callable[[httpx.Request, Query, Mapping[str, str]], httpx.Response]
+Handler = Callable[[httpx2.Request, Query, Mapping[str, str]], httpx2.Response]
 
 
 class FakeAPI:
@@ -46,17 +46,17 @@ class FakeAPI:
 
     def __init__(self, *, api_key: str | None = None) -> None:
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
-        self.faults = Faults()
-        self.requests: list[httpx.Request] = []
+        self.faults: Faults = Faults()
+        self.requests: list[httpx2.Request] = []
         # Guards the records and the log: the sync client may fetch pages from several threads.
         self._lock = threading.RLock()
 
     @property
     def transport(self) -> FakeTransport:
-        """An httpx transport (sync and async) that answers from this fake, with no sockets."""
+        """An httpx2 transport (sync and async) that answers from this fake, with no sockets."""
         return FakeTransport(self)
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer one request as the vendor would (without the latency, which callers add).
 
         Raises:
@@ -76,7 +76,7 @@ class FakeAPI:
     def _routes(self) -> list[tuple[re.Pattern[str], Operation[Any]]]:
         return [(path_pattern(operation.path), operation) for operation in self.OPERATIONS]
 
-    def _respond(self, request: httpx.Request) -> httpx.Response:
+    def _respond(self, request: httpx2.Request) -> httpx2.Response:
         path = request.url.path
         matches = [(p.fullmatch(path), op) for p, op in self._routes() if p.fullmatch(path)]
         if not matches:
@@ -107,14 +107,14 @@ class FakeAPI:
         with self._lock:
             return handler(request, query, match.groupdict())
 
-    def invalid_response(self, problems: list[str]) -> httpx.Response:
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
         """The vendor's 400 for refused parameters."""
         raise NotImplementedError
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         raise NotImplementedError
 
-    def error_response(self, status: int, code: str, message: str) -> httpx.Response:
+    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
         """A response carrying this vendor's error body."""
         raise NotImplementedError
 
@@ -126,23 +126,23 @@ class FakeAPI:
         raise NotImplementedError
 
 
-def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
     """A JSON response encoded compactly, as both vendors send it."""
     content = json.dumps(body, separators=(",", ":")).encode()
-    return httpx.Response(
+    return httpx2.Response(
         status,
         headers={"Content-Type": "application/json", **(headers or {})},
         content=content,
     )
 
 
-class FakeTransport(httpx.MockTransport):
+class FakeTransport(httpx2.MockTransport):
     """Serve a fake in-process: pass it as `transport=` to a sync or an async client.
 
     Latency is slept in the calling thread (sync) or awaited (async), so concurrent requests
     overlap as they would on a real network.
 
-    It is an `httpx.MockTransport` that delegates to the class's own `handle_request` after
+    It is an `httpx2.MockTransport` that delegates to the class's own `handle_request` after
     the latency, so vcrpy, which patches `MockTransport`, records and replays what goes through
     it like any network request.
     """
@@ -151,23 +151,23 @@ class FakeTransport(httpx.MockTransport):
         super().__init__(self._answer)
         self.fake = fake
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer a sync client's request."""
         if self.fake.faults.latency > 0:
             time.sleep(self.fake.faults.latency)
         return super().handle_request(request)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer an async client's request."""
         if self.fake.faults.latency > 0:
             await asyncio.sleep(self.fake.faults.latency)
         return await super().handle_async_request(request)
 
-    def _answer(self, request: httpx.Request) -> httpx.Response:
+    def _answer(self, request: httpx2.Request) -> httpx2.Response:
         try:
             return self.fake.handle_request(request)
         except ConnectionDropped as exc:
-            raise httpx.RemoteProtocolError(
+            raise httpx2.RemoteProtocolError(
                 "Server disconnected without sending a response.", request=request
             ) from exc
 

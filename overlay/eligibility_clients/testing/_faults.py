@@ -11,10 +11,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import httpx
+import httpx2
 
 # A fault needs the vendor's own error body; the fake passes this in when it applies one.
-ErrorBody = Callable[[int, str, str], httpx.Response]
+ErrorBody = Callable[[int, str, str], httpx2.Response]
 
 
 class ConnectionDropped(Exception):
@@ -68,7 +68,7 @@ class Faults:
         return self._add(_Fault("server_error", status, _seconds(retry_after)), times)
 
     def drop_connection(self, *, times: int = 1) -> Faults:
-        """Close the connection without an answer (httpx raises `RemoteProtocolError`)."""
+        """Close the connection without an answer (httpx2 raises `RemoteProtocolError`)."""
         return self._add(_Fault("drop"), times)
 
     def truncated_body(self, *, times: int = 1) -> Faults:
@@ -128,10 +128,10 @@ def _seconds(retry_after: float | None) -> float | None:
 
 def apply_fault(
     fault: _Fault,
-    request: httpx.Request,
-    answer: Callable[[httpx.Request], httpx.Response],
+    request: httpx2.Request,
+    answer: Callable[[httpx2.Request], httpx2.Response],
     error_body: ErrorBody,
-) -> httpx.Response:
+) -> httpx2.Response:
     """The response (or `ConnectionDropped`) that `fault` turns `request` into."""
     if fault.kind == "drop":
         raise ConnectionDropped("the fake dropped the connection (injected fault)")
@@ -153,5 +153,5 @@ def apply_fault(
     return response
 
 
-def _raw(status: int, content_type: str, body: bytes) -> httpx.Response:
-    return httpx.Response(status, headers={"Content-Type": content_type}, content=body)
+def _raw(status: int, content_type: str, body: bytes) -> httpx2.Response:
+    return httpx2.Response(status, headers={"Content-Type": content_type}, content=body)

@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
-import httpx
+import httpx2
 
 from .._goodstack import LIST
 from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import ClassValidatorDialect, Query
+from ._wire import ClassValidatorDialect, Dialect, Query
 
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
 _TITLES = {
@@ -61,7 +61,7 @@ class FakeGoodstack(FakeAPI):
             | {"direction", "cursor", "pageSize"}
         )
     }
-    DIALECT = ClassValidatorDialect()
+    DIALECT: ClassVar[Dialect] = ClassValidatorDialect()
 
     def __init__(
         self,
@@ -108,7 +108,7 @@ class FakeGoodstack(FakeAPI):
         with self._lock:
             self._cursor_generation += 1
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         given = request.headers.get("authorization", "")
         if given.startswith("pk_"):
             return self.error_response(
@@ -120,19 +120,19 @@ class FakeGoodstack(FakeAPI):
 
     def error_response(
         self, status: int, code: str, message: str, reasons: list[str] | None = None
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """Goodstack's error body: `{"error": {code, title, message, reasons}}`."""
         title = _TITLES.get(status, "Internal Server Error" if status >= 500 else "Error")
         error = {"code": code, "title": title, "message": message, "reasons": reasons}
         return json_response(status, {"error": error})
 
-    def invalid_response(self, problems: list[str]) -> httpx.Response:
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
         """400 `bad_request` with class-validator style `reasons`."""
         return self.error_response(400, "bad_request", "Bad request", problems)
 
     def _list_eligibility_subscriptions(
-        self, request: httpx.Request, query: Query, path_params: Mapping[str, str]
-    ) -> httpx.Response:
+        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
+    ) -> httpx2.Response:
         params, values = request.url.params, query.values
         size: int = values.get("pageSize", _DEFAULT_PAGE_SIZE)
         status, organisation = values.get("status"), values.get("query")

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, ClassVar
 
-import httpx
+import httpx2
 
 from ._fake import FakeAPI
 from ._faults import ConnectionDropped
@@ -45,8 +45,8 @@ class FakeServer:
     ) -> None:
         if not _is_loopback(host):
             raise ValueError(f"the fakes serve on loopback only; {host!r} is not a loopback host")
-        self.truemed = truemed if truemed is not None else FakeTruemed()
-        self.goodstack = goodstack if goodstack is not None else FakeGoodstack()
+        self.truemed: FakeTruemed = truemed if truemed is not None else FakeTruemed()
+        self.goodstack: FakeGoodstack = goodstack if goodstack is not None else FakeGoodstack()
         self._address = (host, port)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -144,7 +144,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         host = self.headers.get("Host") or "localhost"
-        request = httpx.Request(
+        request = httpx2.Request(
             self.command, f"http://{host}{self.path}", headers=self.headers.items(), content=body
         )
         fake = next((f for f in self.fakes if f.serves(request.url.path)), None)

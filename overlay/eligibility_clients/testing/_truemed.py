@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-import httpx
+import httpx2
 
 from .._operation import Operation
 from .._truemed import LIST
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import Query, RestFrameworkDialect
+from ._wire import Dialect, Query, RestFrameworkDialect
 
 _DEFAULT_PAGE: int = LIST.parameter("page").schema["default"]
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
@@ -49,7 +49,7 @@ class FakeTruemed(FakeAPI):
             {"page", "page_size", "status", "user_id", "expires_at", "search"}
         )
     }
-    DIALECT = RestFrameworkDialect()
+    DIALECT: ClassVar[Dialect] = RestFrameworkDialect()
 
     def __init__(
         self,
@@ -90,12 +90,12 @@ class FakeTruemed(FakeAPI):
             self.sessions.insert(0, record)
         return record
 
-    def _check_key(self, request: httpx.Request) -> httpx.Response | None:
+    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
         if request.headers.get("x-truemed-api-key") == self.api_key and self.api_key:
             return None
         return self.error_response(401, "Unauthorized", "Invalid or missing API key.")
 
-    def error_response(self, status: int, code: str, message: str) -> httpx.Response:
+    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
         """Truemed's error body: `{"error": <code>, "message": <details>}`."""
         names = {
             "not_found": "NotFound",
@@ -105,13 +105,13 @@ class FakeTruemed(FakeAPI):
         }
         return json_response(status, {"error": names.get(code, code), "message": message})
 
-    def invalid_response(self, problems: list[str]) -> httpx.Response:
+    def invalid_response(self, problems: list[str]) -> httpx2.Response:
         """400 `ValidationError`, the problems in one message, as Truemed answers."""
         return self.error_response(400, "ValidationError", " ".join(problems))
 
     def _list_qualification_sessions(
-        self, request: httpx.Request, query: Query, path_params: Mapping[str, str]
-    ) -> httpx.Response:
+        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
+    ) -> httpx2.Response:
         values = query.values
         page: int = values.get("page", _DEFAULT_PAGE)
         size: int = values.get("page_size", _DEFAULT_PAGE_SIZE)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-import httpx
+import httpx2
 
 from .._operation import Operation, Parameter
 
@@ -130,7 +130,7 @@ def _convert(parameter: Parameter, raw: str) -> Any:
     return raw
 
 
-def read_query(operation: Operation[Any], params: httpx.QueryParams, dialect: Dialect) -> Query:
+def read_query(operation: Operation[Any], params: httpx2.QueryParams, dialect: Dialect) -> Query:
     """Every declared query parameter present in `params`, checked against its schema.
 
     Names the operation does not declare are left alone, as both vendors ignore them.

@@ -2,7 +2,7 @@ import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
-import httpx
+import httpx2
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
@@ -55,7 +55,7 @@ def _get_kwargs(
 
 
 def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx2.Response
 ) -> Any | QualificationSessionList | TruemedError | None:
     if response.status_code == 200:
         response_200 = QualificationSessionList.from_dict(response.json())
@@ -95,7 +95,7 @@ def _parse_response(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+    *, client: AuthenticatedClient | Client, response: httpx2.Response
 ) -> Response[Any | QualificationSessionList | TruemedError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
