@@ -380,7 +380,7 @@ def _check_consumer_project(session: nox.Session, python: str, tmp: Path) -> Non
         session.run(*pytest, "--record-mode=once", external=True)
         cassettes = list(project.glob("cassettes/*/*.yaml"))
         text = "".join(path.read_text(encoding="utf-8") for path in cassettes)
-        if not cassettes or "<redacted>" not in text or "sk_live_consumer" in text:
+        if not cassettes or "<redacted>" not in text or "consumer-test-secret" in text:
             session.error(f"the consumer's cassettes {cassettes} hold a key or nothing")
         session.run(*pytest, "--record-mode=none", external=True, env={"CONSUMER_REPLAY": "1"})
     session.log("consumer project: fixtures, faults without sleeping, a cassette with no key")

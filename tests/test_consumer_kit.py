@@ -16,7 +16,7 @@ from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
 from eligibility_clients.testing._vcr import drop_response_cookies
 from vcr.request import Request  # type: ignore[import-untyped]
 
-REAL_LOOKING_KEY = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ0123456789abcdef"
+TEST_KEY = "kit-test-secret-not-a-real-key-0002"
 
 
 # --- faults do not sleep ---------------------------------------------------------------------
@@ -216,7 +216,7 @@ import pytest
 from eligibility_clients import AuthenticationError, GoodstackClient, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, vcr_config
 
-KEY = "{REAL_LOOKING_KEY}"
+KEY = "{TEST_KEY}"
 
 
 @pytest.fixture(scope="module")
@@ -287,8 +287,8 @@ def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.
     assert echoed.count("Invalid API key: <redacted>") == 2
     for cassette in cassettes:
         text = cassette.read_text(encoding="utf-8")
-        assert REAL_LOOKING_KEY not in text
-        assert REAL_LOOKING_KEY[:12] not in text
+        assert TEST_KEY not in text
+        assert TEST_KEY[:12] not in text
         assert "<redacted>" in text
         assert "cookie" not in text.lower()
     # The loopback cassette was recorded on a port the replay's new FakeServer will not have.

@@ -17,7 +17,7 @@ from eligibility_clients import GoodstackClient, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed
 from eligibility_clients.testing import vcr_config as eligibility_vcr_config
 
-KEY = "sk_live_consumer_4f1d8a9b2c7e6f5a3b1c0d9e8f7a6b5c"
+KEY = "consumer-test-secret-not-a-real-key-0001"
 REPLAY = os.environ.get("CONSUMER_REPLAY") == "1"
 
 
