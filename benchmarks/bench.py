@@ -135,10 +135,23 @@ def cursor_of(link: str | None) -> str | None:
     return parse_qs(urlsplit(link).query)["cursor"][0]
 
 
+def plain_transport(fake: FakeTruemed | FakeGoodstack) -> httpx2.MockTransport:
+    """The fake's transport as an httpx2 class, for the plain httpx2 client that renders pages."""
+    transport = fake.transport
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        response = transport.handle_request(request)
+        if not isinstance(response, httpx2.Response):
+            raise TypeError(f"the fake answered with {type(response).__name__}")
+        return response
+
+    return httpx2.MockTransport(answer)
+
+
 def render_truemed(count: int) -> dict[str, bytes]:
     """Every page of a FakeTruemed holding `count` sessions, as the fake serves them."""
     fake = FakeTruemed(seed=0, count=count)
-    client = httpx2.Client(base_url=TRUEMED_URL, transport=fake.transport)
+    client = httpx2.Client(base_url=TRUEMED_URL, transport=plain_transport(fake))
     client.headers["x-truemed-api-key"] = fake.api_key
     pages: dict[str, bytes] = {}
     for number in range(1, math.ceil(count / PAGE_SIZE) + 1):
@@ -150,7 +163,7 @@ def render_truemed(count: int) -> dict[str, bytes]:
 def render_goodstack(count: int) -> dict[str, bytes]:
     """Every page of a FakeGoodstack holding `count` subscriptions, keyed by cursor."""
     fake = FakeGoodstack(seed=0, count=count)
-    client = httpx2.Client(base_url=GOODSTACK_URL, transport=fake.transport)
+    client = httpx2.Client(base_url=GOODSTACK_URL, transport=plain_transport(fake))
     client.headers["Authorization"] = fake.api_key
     pages: dict[str, bytes] = {}
     cursor: str | None = ""

@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 import httpx2
+from eligibility_clients.testing import FakeAPI
 
 TRUEMED_KEY = "tm_fake_truemed_secret"
 GOODSTACK_KEY = "sk_fake_goodstack_secret"
@@ -245,3 +246,19 @@ class GoodstackServer:
     def transport(self) -> httpx2.MockTransport:
         """A transport for sync and async clients alike."""
         return httpx2.MockTransport(self)
+
+
+def plain_transport(fake: FakeAPI) -> httpx2.MockTransport:
+    """An httpx2 transport serving `fake`, for a plain `httpx2.Client` that bypasses ours.
+
+    A fake's own `transport` is typed by the package's `SyncTransport` protocol, not as an
+    httpx2 class, so this wraps it in the `MockTransport` httpx2's clients are typed to take.
+    """
+    transport = fake.transport
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        response = transport.handle_request(request)
+        assert isinstance(response, httpx2.Response)
+        return response
+
+    return httpx2.MockTransport(answer)

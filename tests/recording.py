@@ -18,9 +18,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-import httpx2
 import pytest
-from eligibility_clients import GoodstackClient, TruemedClient
+from eligibility_clients import GoodstackClient, SyncTransport, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -48,10 +47,10 @@ def _options(vendor: str, env_var: str, fake_key: str) -> dict[str, Any]:
     return {"api_key": REPLAY_KEY, "environment": sources()[vendor]["environment"]}
 
 
-def _recordable(fake: FakeTruemed | FakeGoodstack) -> httpx2.MockTransport:
+def _recordable(fake: FakeTruemed | FakeGoodstack) -> SyncTransport:
     # vcrpy records only through the httpx2 transports it patches (HTTPTransport,
-    # MockTransport, ...), so the fake is served through a MockTransport here.
-    return httpx2.MockTransport(fake.handle_request)
+    # MockTransport, ...); a fake's transport hands each request to a MockTransport.
+    return fake.transport
 
 
 def _client_options(

@@ -28,10 +28,9 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-import httpx2
 import pytest
 from click.testing import CliRunner, Result
-from eligibility_clients import GoodstackClient, TruemedClient
+from eligibility_clients import GoodstackClient, HTTPRequest, HTTPResponse, TruemedClient
 from eligibility_clients._cli import _output
 from eligibility_clients._cli._app import cli
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed
@@ -554,7 +553,7 @@ class HeldTruemed(FakeTruemed):
         self.held_too_long = threading.Event()
         self.answered: list[str] = []
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         page = request.url.params.get("page", "1")
         # A bound on the wait, so that a command that does not stream fails the test below
         # instead of hanging it.

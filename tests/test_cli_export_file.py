@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx2
 import pytest
 from click.testing import CliRunner, Result
+from eligibility_clients import HTTPRequest, HTTPResponse
 from eligibility_clients._cli._app import cli
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed
 
@@ -38,7 +38,7 @@ def leftovers(folder: Path) -> list[str]:
 class FailingTruemed(FakeTruemed):
     """Answers page 1, then a 400 (not retried) for any later page."""
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         if request.url.params.get("page", "1") != "1":
             self.requests.append(request)
             return self.error_response(400, "ValidationError", "page is out of range")
@@ -118,7 +118,7 @@ class HeldTruemed(FakeTruemed):
         self.release = threading.Event()
         self.holding = threading.Event()
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         if request.url.params.get("page", "1") != "1":
             self.holding.set()
             self.release.wait(timeout=30)
@@ -172,7 +172,7 @@ def test_a_signal_half_way_leaves_the_previous_file_and_no_partial_one(
 # --- page size -------------------------------------------------------------------------------
 
 
-def _served(args: list[str], count: int) -> tuple[Result, list[httpx2.Request]]:
+def _served(args: list[str], count: int) -> tuple[Result, list[HTTPRequest]]:
     fake = FakeGoodstack(count=count)
     with FakeServer(goodstack=fake, port=0) as server:
         result = invoke(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import httpx2
 import pytest
 from eligibility_clients import GoodstackClient, InternalServerError, TruemedClient
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
@@ -115,13 +114,6 @@ def test_vcr_config_scrubs_given_env_and_sent_keys_from_what_it_records(
     assert scrubbed["body"]["string"] == b"bad key <redacted>; <redacted>; <redacted>; ok"
     text = {"headers": {}, "body": {"string": "sent-key"}}
     assert config["before_record_response"](text)["body"]["string"] == "<redacted>"
-
-
-def test_fake_transport_is_a_mock_transport_vcrpy_can_record() -> None:
-    # vcrpy patches httpx2.MockTransport.handle_request; FakeTransport must reach it via super().
-    transport = FakeTruemed().transport
-    assert isinstance(transport, httpx2.MockTransport)
-    assert "handle_request" in type(transport).__dict__
 
 
 # --- the plugin, in a child pytest -----------------------------------------------------------

@@ -24,6 +24,8 @@ from eligibility_clients import (
     AuthenticationError,
     BadRequestError,
     GoodstackClient,
+    HTTPRequest,
+    HTTPResponse,
     InternalServerError,
     PermissionDeniedError,
     RateLimitError,
@@ -33,6 +35,7 @@ from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, 
 from eligibility_clients_truemed.models import QualificationSessionStatus
 
 from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
+from tests.builders import plain_transport
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +52,9 @@ def raw(fake: FakeTruemed | FakeGoodstack, path: str, key: str | None = None) ->
     """Call a fake with plain httpx2, bypassing the client's argument checks."""
     header = "x-truemed-api-key" if isinstance(fake, FakeTruemed) else "Authorization"
     headers = {header: fake.api_key if key is None else key}
-    with httpx2.Client(transport=fake.transport, base_url="https://api.example.test") as http:
+    with httpx2.Client(
+        transport=plain_transport(fake), base_url="https://api.example.test"
+    ) as http:
         return http.get(path, headers=headers)
 
 
@@ -197,7 +202,7 @@ def test_truemed_rejects_bad_input_with_validation_error() -> None:
 def test_truemed_unknown_path_and_method() -> None:
     fake = FakeTruemed()
     assert raw(fake, "/api/v1/nothing").status_code == 404
-    with httpx2.Client(transport=fake.transport, base_url="https://x.test") as http:
+    with httpx2.Client(transport=plain_transport(fake), base_url="https://x.test") as http:
         assert (
             http.post(FakeTruemed.PATH, headers={"x-truemed-api-key": fake.api_key}).status_code
             == 405
@@ -543,8 +548,8 @@ def test_a_fake_serves_a_templated_operation_beside_the_list() -> None:
         OPERATIONS = (*FakeTruemed.OPERATIONS, retrieve)
 
         def _retrieve_qualification_session(
-            self, request: httpx2.Request, query: Query, path_params: Any
-        ) -> httpx2.Response:
+            self, request: HTTPRequest, query: Query, path_params: Any
+        ) -> HTTPResponse:
             wanted = path_params["qualification_session_id"]
             found = [s for s in self.sessions if s["qualification_session_id"] == wanted]
             if not found:

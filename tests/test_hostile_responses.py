@@ -24,6 +24,8 @@ from eligibility_clients import (
     AsyncGoodstackClient,
     AsyncTruemedClient,
     GoodstackClient,
+    HTTPRequest,
+    HTTPResponse,
     TruemedClient,
 )
 from eligibility_clients._cli._app import cli
@@ -518,7 +520,7 @@ def test_an_async_walk_redacts_too() -> None:
 class EchoingGoodstack(FakeGoodstack):
     """A Goodstack fake that refuses every key, quoting it back in its error body."""
 
-    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+    def _check_key(self, request: HTTPRequest) -> HTTPResponse | None:
         given = request.headers.get("authorization", "")
         return self.error_response(401, "unauthorized", f"{given} is not a key", [f"got {given}"])
 

@@ -9,8 +9,10 @@ with TruemedClient() as client:  # key from TRUEMED_API_KEY
 ```
 
 Everything users need is importable from here: the four clients, the page classes, the
-exception hierarchy (all derived from `APIError`), the item and enum types, and the
-`TypedDict`s of each `list()`'s filters.
+exception hierarchy (all derived from `APIError`), the item and enum types, the
+`TypedDict`s of each `list()`'s filters, and the protocols (`SyncTransport`, `AsyncTransport`,
+`HTTPRequest`, `HTTPResponse`) that type what `transport=` takes and what an exception's
+`request` and `response` are: httpx2's own objects at run time.
 """
 
 from eligibility_clients_goodstack.models import (
@@ -44,6 +46,7 @@ from ._errors import (
     UnprocessableEntityError,
 )
 from ._goodstack import AsyncGoodstackClient, GoodstackClient
+from ._http_types import AsyncTransport, HTTPRequest, HTTPResponse, SyncTransport
 from ._logging import setup_from_env as _setup_logging_from_env
 from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._truemed import AsyncTruemedClient, TruemedClient
@@ -60,6 +63,7 @@ __all__ = [
     "AsyncGoodstackClient",
     "AsyncPage",
     "AsyncPaginator",
+    "AsyncTransport",
     "AsyncTruemedClient",
     "AuthenticationError",
     "BadRequestError",
@@ -70,6 +74,8 @@ __all__ = [
     "EligibilitySubscriptionSort",
     "EligibilitySubscriptionStatus",
     "GoodstackClient",
+    "HTTPRequest",
+    "HTTPResponse",
     "InternalServerError",
     "ListEligibilitySubscriptionsFilters",
     "ListQualificationSessionsFilters",
@@ -81,6 +87,7 @@ __all__ = [
     "RateLimitError",
     "SortDirection",
     "SyncPage",
+    "SyncTransport",
     "TruemedClient",
     "UnprocessableEntityError",
     "__version__",

@@ -12,6 +12,7 @@ import httpx2
 
 from ._config import Settings, Vendor, resolve_settings
 from ._http import build_async_client, build_client
+from ._http_types import AsyncTransport, SyncTransport
 
 
 def _check_strict(value: object) -> bool:
@@ -63,7 +64,7 @@ class SyncAPIClient(_SettingsView):
         environment: str,
         timeout: float | httpx2.Timeout | None,
         max_retries: int,
-        transport: httpx2.BaseTransport | None,
+        transport: SyncTransport | None,
         strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(
@@ -105,7 +106,7 @@ class AsyncAPIClient(_SettingsView):
         environment: str,
         timeout: float | httpx2.Timeout | None,
         max_retries: int,
-        transport: httpx2.AsyncBaseTransport | None,
+        transport: AsyncTransport | None,
         strict_response_validation: bool = False,
     ) -> None:
         self._settings: Settings = resolve_settings(

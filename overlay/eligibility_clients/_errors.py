@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx2
-
+from ._http_types import HTTPRequest, HTTPResponse
 from ._redact import keys_sent, redact, redact_optional, request_of
 
 __all__ = [
@@ -65,6 +64,7 @@ class APIStatusError(APIError):
 
     The server's text in `message`, `code`, `title`, `reasons` and `request_id` has any
     echoed API key replaced by `<redacted>`; `body` and `response` are exactly as received.
+    `response` is the `httpx2.Response`, typed by the `HTTPResponse` protocol.
     """
 
     status_code: int
@@ -73,13 +73,13 @@ class APIStatusError(APIError):
     reasons: list[str]
     body: object
     request_id: str | None
-    response: httpx2.Response
+    response: HTTPResponse
 
     def __init__(
         self,
         message: str,
         *,
-        response: httpx2.Response,
+        response: HTTPResponse,
         body: object,
         code: str | None = None,
         title: str | None = None,
@@ -142,14 +142,13 @@ class InternalServerError(APIStatusError):
 class APIConnectionError(APIError):
     """The request did not get a response: DNS, connect, TLS, or a dropped connection.
 
-    The underlying httpx2 exception is kept as `__cause__`.
+    The underlying httpx2 exception is kept as `__cause__`. `request` is the `httpx2.Request`
+    that failed (typed by the `HTTPRequest` protocol), or None when it is not known.
     """
 
-    request: httpx2.Request | None
+    request: HTTPRequest | None
 
-    def __init__(
-        self, message: str = "Connection error.", *, request: httpx2.Request | None
-    ) -> None:
+    def __init__(self, message: str = "Connection error.", *, request: HTTPRequest | None) -> None:
         # The message quotes the transport's error, which may quote the URL and so a cursor.
         super().__init__(redact(message, keys_sent(request)))
         self.request = request
@@ -158,9 +157,7 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     """The request timed out (after the client's own retries were used up)."""
 
-    def __init__(
-        self, message: str = "Request timed out.", *, request: httpx2.Request | None
-    ) -> None:
+    def __init__(self, message: str = "Request timed out.", *, request: HTTPRequest | None) -> None:
         super().__init__(message, request=request)
 
 
@@ -174,10 +171,10 @@ class APIResponseValidationError(APIError):
     status_code: int
     body: object
     field: str | None
-    response: httpx2.Response
+    response: HTTPResponse
 
     def __init__(
-        self, message: str, *, response: httpx2.Response, body: object, field: str | None = None
+        self, message: str, *, response: HTTPResponse, body: object, field: str | None = None
     ) -> None:
         keys = keys_sent(request_of(response))
         super().__init__(redact(message, keys))
@@ -198,7 +195,7 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error_from_response(response: httpx2.Response) -> APIStatusError:
+def status_error_from_response(response: HTTPResponse) -> APIStatusError:
     """Build the exception for an error response whose body has already been read."""
     body = decode_body(response)
     code, title, message, reasons = _error_fields(body)
@@ -211,7 +208,7 @@ def status_error_from_response(response: httpx2.Response) -> APIStatusError:
     return cls(message, response=response, body=body, code=code, title=title, reasons=reasons)
 
 
-def decode_body(response: httpx2.Response) -> object:
+def decode_body(response: HTTPResponse) -> object:
     """The decoded JSON body, else the text (possibly empty)."""
     try:
         return json.loads(response.content)
@@ -263,7 +260,7 @@ def _text_snippet(body: object) -> str:
     return text
 
 
-def _request_id(response: httpx2.Response) -> str | None:
+def _request_id(response: HTTPResponse) -> str | None:
     for header in _REQUEST_ID_HEADERS:
         value: str | None = response.headers.get(header)
         if value:

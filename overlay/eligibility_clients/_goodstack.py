@@ -22,6 +22,7 @@ from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_page, send
+from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
 from ._pagination import (
@@ -188,9 +189,10 @@ def _loaded(
 class EligibilitySubscriptions:
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
-        self._http = http
-        self._strict = strict
+    def __init__(self, client: SyncAPIClient) -> None:
+        # The client's own connection pool and mode; users reach this through the client.
+        self._http = client._http
+        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
@@ -246,9 +248,10 @@ class EligibilitySubscriptions:
 class AsyncEligibilitySubscriptions:
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
-        self._http = http
-        self._strict = strict
+    def __init__(self, client: AsyncAPIClient) -> None:
+        # The client's own connection pool and mode; users reach this through the client.
+        self._http = client._http
+        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
@@ -294,8 +297,10 @@ class GoodstackClient(SyncAPIClient):
         timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
-            auth, error mapping and logging still apply on top of it.
+        transport: An httpx2 transport to send through (`httpx2.HTTPTransport(...)` for
+            proxies or certificates, `httpx2.MockTransport`, a fake's `transport`); anything
+            with `handle_request()` that returns an `httpx2.Response`, as `SyncTransport`
+            describes. Retries, auth, error mapping and logging still apply on top of it.
         strict_response_validation: Raise `APIResponseValidationError` when a response
             leaves out a field the spec documents, instead of reading it as None and logging
             it once per walk. For CI that should fail on vendor drift.
@@ -308,7 +313,7 @@ class GoodstackClient(SyncAPIClient):
         environment: str = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx2.BaseTransport | None = None,
+        transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -321,15 +326,14 @@ class GoodstackClient(SyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(
-            self._http, strict=self._strict_response_validation
-        )
+        self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(self)
 
 
 class AsyncGoodstackClient(AsyncAPIClient):
     """Async client for Goodstack's List Eligibility Subscriptions.
 
-    Arguments as `GoodstackClient`, with an `httpx2.AsyncBaseTransport` as `transport`.
+    Arguments as `GoodstackClient`, with an async httpx2 transport (`httpx2.AsyncHTTPTransport`,
+    `httpx2.MockTransport`, a fake's `transport`) as `transport`, as `AsyncTransport` describes.
     """
 
     def __init__(
@@ -339,7 +343,7 @@ class AsyncGoodstackClient(AsyncAPIClient):
         environment: str = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx2.AsyncBaseTransport | None = None,
+        transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -353,5 +357,5 @@ class AsyncGoodstackClient(AsyncAPIClient):
             strict_response_validation=strict_response_validation,
         )
         self.eligibility_subscriptions: AsyncEligibilitySubscriptions = (
-            AsyncEligibilitySubscriptions(self._http, strict=self._strict_response_validation)
+            AsyncEligibilitySubscriptions(self)
         )

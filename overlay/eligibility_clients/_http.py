@@ -23,6 +23,7 @@ from ._errors import (
     status_error_from_response,
 )
 from ._foreign import reject_old_httpx
+from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._presence import PresenceCheck
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -68,29 +69,37 @@ def _client_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def build_client(settings: Settings, transport: httpx2.BaseTransport | None) -> httpx2.Client:
-    """An httpx2.Client for `settings`, retrying on top of `transport` (default: the network)."""
-    reject_old_httpx("transport", transport, "httpx2.BaseTransport")
-    if transport is not None and not isinstance(transport, httpx2.BaseTransport):
+def _check_transport(transport: object, method: str, kind: str, other: str) -> None:
+    """Refuse, at construction, a transport the client could not send through."""
+    reject_old_httpx("transport", transport, kind)
+    if transport is not None and not callable(getattr(transport, method, None)):
         raise TypeError(
-            f"transport must be an httpx2.BaseTransport, got {type(transport).__name__}"
-            " (async clients take an httpx2.AsyncBaseTransport)"
+            f"transport must be an {kind} (an object with {method}()), got "
+            f"{type(transport).__name__} ({other})"
         )
+
+
+def build_client(settings: Settings, transport: SyncTransport | None) -> httpx2.Client:
+    """An httpx2.Client for `settings`, retrying on top of `transport` (default: the network)."""
+    _check_transport(
+        transport,
+        "handle_request",
+        "httpx2.BaseTransport",
+        "async clients take an httpx2.AsyncBaseTransport",
+    )
     inner = transport if transport is not None else httpx2.HTTPTransport()
     policy = RetryPolicy(max_retries=settings.max_retries)
     return httpx2.Client(transport=RetryTransport(inner, policy), **_client_options(settings))
 
 
-def build_async_client(
-    settings: Settings, transport: httpx2.AsyncBaseTransport | None
-) -> httpx2.AsyncClient:
+def build_async_client(settings: Settings, transport: AsyncTransport | None) -> httpx2.AsyncClient:
     """An httpx2.AsyncClient for `settings`, retrying on top of `transport`."""
-    reject_old_httpx("transport", transport, "httpx2.AsyncBaseTransport")
-    if transport is not None and not isinstance(transport, httpx2.AsyncBaseTransport):
-        raise TypeError(
-            f"transport must be an httpx2.AsyncBaseTransport, got {type(transport).__name__}"
-            " (sync clients take an httpx2.BaseTransport)"
-        )
+    _check_transport(
+        transport,
+        "handle_async_request",
+        "httpx2.AsyncBaseTransport",
+        "sync clients take an httpx2.BaseTransport",
+    )
     inner = transport if transport is not None else httpx2.AsyncHTTPTransport()
     policy = RetryPolicy(max_retries=settings.max_retries)
     return httpx2.AsyncClient(
@@ -134,7 +143,10 @@ def _checked(response: httpx2.Response) -> httpx2.Response:
     # that only the cyclic garbage collector frees. The body is read by now, so drop that
     # stream: each page's bytes then go as soon as the page is parsed, not at the next full
     # collection, which a long walk makes rarer and rarer.
+    elapsed = getattr(response.stream, "elapsed", None)
     response.stream = _READ
+    if elapsed is not None:  # httpx2 reads `response.elapsed` from the stream just dropped
+        response.elapsed = elapsed
     logger.debug(
         "response %s %s -> %d (%d bytes)",
         response.request.method,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import httpx2
 
+from ._http_types import HTTPRequest, HTTPResponse
 from ._logging import REDACTED
 
 # The headers the clients put a key in (Goodstack: Authorization, Truemed: its own header),
@@ -17,7 +18,7 @@ from ._logging import REDACTED
 _KEY_HEADERS = ("authorization", "x-truemed-api-key", "proxy-authorization")
 
 
-def keys_sent(request: httpx2.Request | None) -> tuple[str, ...]:
+def keys_sent(request: HTTPRequest | None) -> tuple[str, ...]:
     """The credentials `request` carried, longest first (so a key holding another goes whole)."""
     if request is None:
         return ()
@@ -33,7 +34,7 @@ def keys_sent(request: httpx2.Request | None) -> tuple[str, ...]:
     return tuple(sorted(set(keys), key=len, reverse=True))
 
 
-def request_of(response: httpx2.Response) -> httpx2.Request | None:
+def request_of(response: HTTPResponse) -> HTTPRequest | None:
     """The request a response answers, or None for a response built without one."""
     try:
         return response.request

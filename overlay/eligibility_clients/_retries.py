@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 import httpx2
 
+from ._http_types import AsyncTransport, HTTPResponse, SyncTransport
 from ._logging import logger, redact_headers
 
 # Failures where the request may not have reached the server, or its answer was lost. The
@@ -153,10 +154,20 @@ def _log_retry(request: httpx2.Request, reason: str, delay: float, retry: int, l
     )
 
 
+def _received(response: HTTPResponse, transport: object, method: str) -> httpx2.Response:
+    """The inner transport's answer, which httpx2's client needs to be its own Response."""
+    if isinstance(response, httpx2.Response):
+        return response
+    raise TypeError(
+        f"{type(transport).__name__}.{method} returned {type(response).__name__}; "
+        "a transport must return an httpx2.Response"
+    )
+
+
 class RetryTransport(httpx2.BaseTransport):
     """A sync transport that retries `inner` according to a `RetryPolicy`."""
 
-    def __init__(self, inner: httpx2.BaseTransport, policy: RetryPolicy) -> None:
+    def __init__(self, inner: SyncTransport, policy: RetryPolicy) -> None:
         self._inner = inner
         self._policy = policy
 
@@ -166,7 +177,9 @@ class RetryTransport(httpx2.BaseTransport):
         while True:
             _log_attempt(request, retries + 1)
             try:
-                response = self._inner.handle_request(request)
+                response = _received(
+                    self._inner.handle_request(request), self._inner, "handle_request"
+                )
             except RETRYABLE_EXCEPTIONS as exc:
                 if retries >= self._policy.max_retries:
                     raise
@@ -195,7 +208,7 @@ class RetryTransport(httpx2.BaseTransport):
 class AsyncRetryTransport(httpx2.AsyncBaseTransport):
     """An async transport that retries `inner` according to a `RetryPolicy`."""
 
-    def __init__(self, inner: httpx2.AsyncBaseTransport, policy: RetryPolicy) -> None:
+    def __init__(self, inner: AsyncTransport, policy: RetryPolicy) -> None:
         self._inner = inner
         self._policy = policy
 
@@ -205,7 +218,11 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
         while True:
             _log_attempt(request, retries + 1)
             try:
-                response = await self._inner.handle_async_request(request)
+                response = _received(
+                    await self._inner.handle_async_request(request),
+                    self._inner,
+                    "handle_async_request",
+                )
             except RETRYABLE_EXCEPTIONS as exc:
                 if retries >= self._policy.max_retries:
                     raise

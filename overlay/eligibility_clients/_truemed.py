@@ -22,6 +22,7 @@ from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
 from ._http import asend, parse_page, send
+from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
 from ._pagination import (
@@ -197,9 +198,10 @@ def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
 class QualificationSessions:
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, http: httpx2.Client, *, strict: bool = False) -> None:
-        self._http = http
-        self._strict = strict
+    def __init__(self, client: SyncAPIClient) -> None:
+        # The client's own connection pool and mode; users reach this through the client.
+        self._http = client._http
+        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
@@ -252,9 +254,10 @@ class QualificationSessions:
 class AsyncQualificationSessions:
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, http: httpx2.AsyncClient, *, strict: bool = False) -> None:
-        self._http = http
-        self._strict = strict
+    def __init__(self, client: AsyncAPIClient) -> None:
+        # The client's own connection pool and mode; users reach this through the client.
+        self._http = client._http
+        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
@@ -298,8 +301,10 @@ class TruemedClient(SyncAPIClient):
         timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
             gets at most 5 s.
         max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An `httpx2.BaseTransport` to send through (tests, proxies, fakes); retries,
-            auth, error mapping and logging still apply on top of it.
+        transport: An httpx2 transport to send through (`httpx2.HTTPTransport(...)` for
+            proxies or certificates, `httpx2.MockTransport`, a fake's `transport`); anything
+            with `handle_request()` that returns an `httpx2.Response`, as `SyncTransport`
+            describes. Retries, auth, error mapping and logging still apply on top of it.
         strict_response_validation: Raise `APIResponseValidationError` when a response
             leaves out a field the spec documents, instead of reading it as None and logging
             it once per walk. For CI that should fail on vendor drift.
@@ -312,7 +317,7 @@ class TruemedClient(SyncAPIClient):
         environment: str = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx2.BaseTransport | None = None,
+        transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -325,15 +330,14 @@ class TruemedClient(SyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions: QualificationSessions = QualificationSessions(
-            self._http, strict=self._strict_response_validation
-        )
+        self.qualification_sessions: QualificationSessions = QualificationSessions(self)
 
 
 class AsyncTruemedClient(AsyncAPIClient):
     """Async client for Truemed's List Qualification Sessions; arguments as `TruemedClient`.
 
-    `transport` must be an `httpx2.AsyncBaseTransport`.
+    `transport` is an async httpx2 transport (`httpx2.AsyncHTTPTransport(...)`,
+    `httpx2.MockTransport`, a fake's `transport`), as `AsyncTransport` describes.
     """
 
     def __init__(
@@ -343,7 +347,7 @@ class AsyncTruemedClient(AsyncAPIClient):
         environment: str = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
-        transport: httpx2.AsyncBaseTransport | None = None,
+        transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
@@ -356,6 +360,4 @@ class AsyncTruemedClient(AsyncAPIClient):
             transport=transport,
             strict_response_validation=strict_response_validation,
         )
-        self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(
-            self._http, strict=self._strict_response_validation
-        )
+        self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(self)

@@ -13,9 +13,11 @@ import datetime
 
 import httpx2
 from eligibility_clients import (
+    APIConnectionError,
     APIStatusError,
     AsyncGoodstackClient,
     EligibilitySubscription,
+    HTTPResponse,
     QualificationSession,
     SyncPage,
     TruemedClient,
@@ -47,6 +49,23 @@ def organisation(subscription: EligibilitySubscription) -> str | None:
     return subscription.organisation_id
 
 
+def through(transport: httpx2.HTTPTransport) -> TruemedClient:
+    """A client sending through an httpx2 transport of the application's own."""
+    return TruemedClient(api_key="k", transport=transport, max_retries=0)
+
+
+def reply(request: httpx2.Request) -> httpx2.Response:
+    """What a test's httpx2.MockTransport answers."""
+    body = b'{"error": "Unavailable", "message": "down for maintenance"}'
+    return httpx2.Response(503, headers={"Content-Type": "application/json"}, content=body)
+
+
+def retry_after(response: HTTPResponse) -> str | None:
+    """A header of the response behind an error, and the host that answered."""
+    print(response.request.url.host, response.reason_phrase, response.is_error)
+    return response.headers.get("retry-after")
+
+
 def main() -> None:
     """Walk both fakes."""
     truemed = FakeTruemed(seed=1)
@@ -67,6 +86,15 @@ def main() -> None:
         )
     except APIStatusError as exc:
         print(exc.status_code, exc.response.status_code)
+    print([(request.method, request.url.path) for request in truemed.requests])
+    mocked = TruemedClient(api_key="k", transport=httpx2.MockTransport(reply), max_retries=0)
+    try:
+        list(mocked.qualification_sessions.list())
+    except APIStatusError as exc:
+        print(retry_after(exc.response), exc.response.text)
+    except APIConnectionError as exc:
+        print(exc.request.method if exc.request is not None else None)
+    through(httpx2.HTTPTransport(retries=1)).close()
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from .._config import GOODSTACK, TRUEMED, Vendor
 from .._errors import MissingAPIKeyError
 from .._goodstack import LIST as GOODSTACK_LIST
 from .._goodstack import GoodstackClient
+from .._http_types import HTTPRequest, HTTPResponse, SyncTransport
 from .._operation import Operation
 from .._pagination import SyncPage
 from .._truemed import LIST as TRUEMED_LIST
@@ -124,18 +125,18 @@ class Options:
         return self.output is None or self.output == "-"
 
 
-class PageCounter(httpx2.BaseTransport):
-    """Counts successful responses (pages) on their way to the client.
+class PageCounter:
+    """A `SyncTransport` that counts successful responses (pages) on their way to the client.
 
     It sits under the client's retrying transport, so a retried request counts once, when it
     succeeds. `on_page` may be called from worker threads.
     """
 
-    def __init__(self, inner: httpx2.BaseTransport, on_page: Callable[[], None]) -> None:
+    def __init__(self, inner: SyncTransport, on_page: Callable[[], None]) -> None:
         self._inner = inner
         self._on_page = on_page
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         """Send through the inner transport and count a success."""
         response = self._inner.handle_request(request)
         if response.is_success:
@@ -204,7 +205,7 @@ def _connect(
     api_key: str | None = None
     base_url = options.base_url
     environment = options.environment or "production"
-    inner: httpx2.BaseTransport
+    inner: SyncTransport
     if options.fake:
         # In-process: the fake's own key, and no base URL from the environment, so a real
         # key or host set in the shell plays no part.

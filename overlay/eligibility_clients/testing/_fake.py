@@ -13,13 +13,14 @@ from typing import Any, ClassVar
 
 import httpx2
 
+from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
 from ._faults import ConnectionDropped, Faults, apply_fault
 from ._wire import Dialect, Query, path_pattern, read_query
 
 logger = logging.getLogger("eligibility_clients.testing")
 
-Handler = Callable[[httpx2.Request, Query, Mapping[str, str]], httpx2.Response]
+Handler = Callable[[HTTPRequest, Query, Mapping[str, str]], HTTPResponse]
 
 
 class FakeAPI:
@@ -47,17 +48,24 @@ class FakeAPI:
     def __init__(self, *, api_key: str | None = None) -> None:
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
         self.faults: Faults = Faults()
-        self.requests: list[httpx2.Request] = []
+        self.requests: list[HTTPRequest] = []
         # Guards the records and the log: the sync client may fetch pages from several threads.
         self._lock = threading.RLock()
 
     @property
     def transport(self) -> FakeTransport:
-        """An httpx2 transport (sync and async) that answers from this fake, with no sockets."""
+        """A transport (sync and async) that answers from this fake, with no sockets.
+
+        Pass it as `transport=` to any of the clients; see `FakeTransport`.
+        """
         return FakeTransport(self)
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         """Answer one request as the vendor would (without the latency, which callers add).
+
+        `request` is an `httpx2.Request`; the answer is an `httpx2.Response`. A subclass may
+        override this to answer some requests its own way and pass the rest to `super()`;
+        what it returns must then be an `httpx2.Response` too.
 
         Raises:
             ConnectionDropped: an injected fault asks for the connection to be dropped.
@@ -76,7 +84,7 @@ class FakeAPI:
     def _routes(self) -> list[tuple[re.Pattern[str], Operation[Any]]]:
         return [(path_pattern(operation.path), operation) for operation in self.OPERATIONS]
 
-    def _respond(self, request: httpx2.Request) -> httpx2.Response:
+    def _respond(self, request: HTTPRequest) -> HTTPResponse:
         path = request.url.path
         matches = [(p.fullmatch(path), op) for p, op in self._routes() if p.fullmatch(path)]
         if not matches:
@@ -107,14 +115,14 @@ class FakeAPI:
         with self._lock:
             return handler(request, query, match.groupdict())
 
-    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+    def invalid_response(self, problems: list[str]) -> HTTPResponse:
         """The vendor's 400 for refused parameters."""
         raise NotImplementedError
 
-    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+    def _check_key(self, request: HTTPRequest) -> HTTPResponse | None:
         raise NotImplementedError
 
-    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
+    def error_response(self, status: int, code: str, message: str) -> HTTPResponse:
         """A response carrying this vendor's error body."""
         raise NotImplementedError
 
@@ -136,40 +144,59 @@ def json_response(status: int, body: Any, headers: dict[str, str] | None = None)
     )
 
 
-class FakeTransport(httpx2.MockTransport):
+class FakeTransport:
     """Serve a fake in-process: pass it as `transport=` to a sync or an async client.
 
-    Latency is slept in the calling thread (sync) or awaited (async), so concurrent requests
-    overlap as they would on a real network.
+    It is a `SyncTransport` and an `AsyncTransport`. Latency is slept in the calling thread
+    (sync) or awaited (async), so concurrent requests overlap as they would on a real network.
 
-    It is an `httpx2.MockTransport` that delegates to the class's own `handle_request` after
-    the latency, so vcrpy, which patches `MockTransport`, records and replays what goes through
-    it like any network request.
+    After the latency it hands the request to an `httpx2.MockTransport` that asks the fake,
+    so vcrpy, which patches `MockTransport`, records and replays what goes through it like
+    any network request.
     """
 
     def __init__(self, fake: FakeAPI) -> None:
-        super().__init__(self._answer)
-        self.fake = fake
+        self.fake: FakeAPI = fake
+        self._mock = httpx2.MockTransport(self._answer)
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+    def handle_request(self, request: HTTPRequest) -> HTTPResponse:
         """Answer a sync client's request."""
         if self.fake.faults.latency > 0:
             time.sleep(self.fake.faults.latency)
-        return super().handle_request(request)
+        return self._mock.handle_request(_sent(request))
 
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+    async def handle_async_request(self, request: HTTPRequest) -> HTTPResponse:
         """Answer an async client's request."""
         if self.fake.faults.latency > 0:
             await asyncio.sleep(self.fake.faults.latency)
-        return await super().handle_async_request(request)
+        return await self._mock.handle_async_request(_sent(request))
+
+    def close(self) -> None:
+        """Nothing to release: the fake holds no connections."""
+
+    async def aclose(self) -> None:
+        """Nothing to release: the fake holds no connections."""
 
     def _answer(self, request: httpx2.Request) -> httpx2.Response:
         try:
-            return self.fake.handle_request(request)
+            response = self.fake.handle_request(request)
         except ConnectionDropped as exc:
             raise httpx2.RemoteProtocolError(
                 "Server disconnected without sending a response.", request=request
             ) from exc
+        if isinstance(response, httpx2.Response):
+            return response
+        raise TypeError(
+            f"{type(self.fake).__name__}.handle_request returned {type(response).__name__}; "
+            "a fake must answer with an httpx2.Response"
+        )
 
     def __repr__(self) -> str:
         return f"FakeTransport({self.fake!r})"
+
+
+def _sent(request: HTTPRequest) -> httpx2.Request:
+    """The request a client sent, which is httpx2's own (the protocol types only the surface)."""
+    if isinstance(request, httpx2.Request):
+        return request
+    raise TypeError(f"FakeTransport serves httpx2.Request objects, got {type(request).__name__}")

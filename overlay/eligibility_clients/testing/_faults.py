@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 import httpx2
 
+from .._http_types import HTTPRequest, HTTPResponse
+
 # A fault needs the vendor's own error body; the fake passes this in when it applies one.
-ErrorBody = Callable[[int, str, str], httpx2.Response]
+ErrorBody = Callable[[int, str, str], HTTPResponse]
 
 
 class ConnectionDropped(Exception):
@@ -128,10 +130,10 @@ def _seconds(retry_after: float | None) -> float | None:
 
 def apply_fault(
     fault: _Fault,
-    request: httpx2.Request,
-    answer: Callable[[httpx2.Request], httpx2.Response],
+    request: HTTPRequest,
+    answer: Callable[[HTTPRequest], HTTPResponse],
     error_body: ErrorBody,
-) -> httpx2.Response:
+) -> HTTPResponse:
     """The response (or `ConnectionDropped`) that `fault` turns `request` into."""
     if fault.kind == "drop":
         raise ConnectionDropped("the fake dropped the connection (injected fault)")

@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
-import httpx2
-
 from .._goodstack import LIST
+from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
@@ -108,7 +107,7 @@ class FakeGoodstack(FakeAPI):
         with self._lock:
             self._cursor_generation += 1
 
-    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+    def _check_key(self, request: HTTPRequest) -> HTTPResponse | None:
         given = request.headers.get("authorization", "")
         if given.startswith("pk_"):
             return self.error_response(
@@ -120,19 +119,19 @@ class FakeGoodstack(FakeAPI):
 
     def error_response(
         self, status: int, code: str, message: str, reasons: list[str] | None = None
-    ) -> httpx2.Response:
+    ) -> HTTPResponse:
         """Goodstack's error body: `{"error": {code, title, message, reasons}}`."""
         title = _TITLES.get(status, "Internal Server Error" if status >= 500 else "Error")
         error = {"code": code, "title": title, "message": message, "reasons": reasons}
         return json_response(status, {"error": error})
 
-    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+    def invalid_response(self, problems: list[str]) -> HTTPResponse:
         """400 `bad_request` with class-validator style `reasons`."""
         return self.error_response(400, "bad_request", "Bad request", problems)
 
     def _list_eligibility_subscriptions(
-        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
-    ) -> httpx2.Response:
+        self, request: HTTPRequest, query: Query, path_params: Mapping[str, str]
+    ) -> HTTPResponse:
         params, values = request.url.params, query.values
         size: int = values.get("pageSize", _DEFAULT_PAGE_SIZE)
         status, organisation = values.get("status"), values.get("query")

@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-import httpx2
-
+from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
 from .._truemed import LIST
 from . import _data
@@ -90,12 +89,12 @@ class FakeTruemed(FakeAPI):
             self.sessions.insert(0, record)
         return record
 
-    def _check_key(self, request: httpx2.Request) -> httpx2.Response | None:
+    def _check_key(self, request: HTTPRequest) -> HTTPResponse | None:
         if request.headers.get("x-truemed-api-key") == self.api_key and self.api_key:
             return None
         return self.error_response(401, "Unauthorized", "Invalid or missing API key.")
 
-    def error_response(self, status: int, code: str, message: str) -> httpx2.Response:
+    def error_response(self, status: int, code: str, message: str) -> HTTPResponse:
         """Truemed's error body: `{"error": <code>, "message": <details>}`."""
         names = {
             "not_found": "NotFound",
@@ -105,13 +104,13 @@ class FakeTruemed(FakeAPI):
         }
         return json_response(status, {"error": names.get(code, code), "message": message})
 
-    def invalid_response(self, problems: list[str]) -> httpx2.Response:
+    def invalid_response(self, problems: list[str]) -> HTTPResponse:
         """400 `ValidationError`, the problems in one message, as Truemed answers."""
         return self.error_response(400, "ValidationError", " ".join(problems))
 
     def _list_qualification_sessions(
-        self, request: httpx2.Request, query: Query, path_params: Mapping[str, str]
-    ) -> httpx2.Response:
+        self, request: HTTPRequest, query: Query, path_params: Mapping[str, str]
+    ) -> HTTPResponse:
         values = query.values
         page: int = values.get("page", _DEFAULT_PAGE)
         size: int = values.get("page_size", _DEFAULT_PAGE_SIZE)
