@@ -181,7 +181,7 @@ def bench(session: nox.Session) -> None:
     session.install(".")
     # The generator, for the baseline our templates are measured against.
     _install_groups(session, "codegen")
-    session.run("python", "benchmarks/bench.py", *session.posargs)
+    session.run("python", "-m", "benchmarks.bench", *session.posargs)
 
 
 @nox.session(python=None)
@@ -462,14 +462,26 @@ def _verifytypes(session: nox.Session, command: list[str], path: str, minimum: f
     session.log(summary)
 
 
+# One field of consumer.py, misspelt for the copy both checkers must refuse.
+TYPO = ("session.qualification_session_id for", "session.qualification_sesion_id for")
+
+
+def _misspelt(consumer: Path) -> str:
+    """consumer.py with one field name misspelt: made here, so the two never drift apart."""
+    text = consumer.read_text(encoding="utf-8")
+    if text.count(TYPO[0]) != 1:
+        raise RuntimeError(f"{consumer.name} must use {TYPO[0]!r} exactly once")
+    return text.replace(*TYPO)
+
+
 @nox.session(name="typing", python=None)
 def consumer_typing(session: nox.Session) -> None:
     """The installed wheel as a user's type checkers see it.
 
     In a fresh virtualenv holding only the wheel: `tests/consumer/consumer.py` passes
-    `mypy --strict --disallow-any-expr` and pyright in strict mode, `typo.py` (one misspelt
-    field) fails both. `pyright --verifytypes eligibility_clients` scores 100%, with
-    --ignoreexternal and without it (VERIFYTYPES_MIN): httpx2's types count too.
+    `mypy --strict --disallow-any-expr` and pyright in strict mode; `typo.py`, a copy made
+    with one field misspelt (`TYPO`), fails both. `pyright --verifytypes eligibility_clients`
+    scores 100%, with --ignoreexternal and without it (VERIFYTYPES_MIN): httpx2's types count.
     """
     _install_groups(session, "consumer-typing")
     session.install("pip")  # build's isolated environment installs with it
@@ -478,6 +490,7 @@ def consumer_typing(session: nox.Session) -> None:
         python = str(_venv_with_only(session, Path(tmp) / "venv", wheel) / "python")
         work = Path(tmp) / "consumer"
         shutil.copytree(CONSUMER, work)
+        (work / "typo.py").write_text(_misspelt(CONSUMER / "consumer.py"))
         (work / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}\n')
         mypy = ["mypy", "--strict", "--disallow-any-expr", "--python-executable", python]
         pyright = ["pyright", "--pythonpath", python]

@@ -1,0 +1,1 @@
+"""Benchmarks of the clients; `nox -s bench` runs `python -m benchmarks.bench`."""

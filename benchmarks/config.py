@@ -1,0 +1,37 @@
+"""What the benchmarks measure and against which URLs: sizes, latency, and run settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE_SIZE = 100
+OVERHEAD_ITEMS = 10_000
+LATENCY = 0.050
+LATENCY_PAGES = 100
+CONCURRENCY = (4, 8, 16)
+MEMORY_ITEMS = (10_000, 100_000)
+# Goodstack's window is one page whatever its concurrency, so one mode shows it.
+MEMORY_CASES = (("Truemed", 1), ("Truemed", 8), ("Goodstack", 8))
+SLOW_CONSUMER = 0.020  # seconds of loop-body work per page in the Goodstack prefetch demo
+
+TRUEMED_URL = "https://api.truemed.com"
+TRUEMED_PATH = "/api/v1/qualification_sessions"
+GOODSTACK_URL = "https://api.goodstack.io"
+GOODSTACK_PATH = "/v1/eligibility-subscriptions"
+KEY = "bench-key"
+RESULTS = Path(__file__).resolve().parent / "results.md"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Settings:
+    """What to run; `--quick` shrinks everything to check that the script works."""
+
+    overhead_items: int = OVERHEAD_ITEMS
+    overhead_runs: int = 21
+    latency: float = LATENCY
+    latency_pages: int = LATENCY_PAGES
+    latency_runs: int = 3
+    memory_items: tuple[int, ...] = MEMORY_ITEMS
+    memory_runs: int = 5
