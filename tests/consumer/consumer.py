@@ -2,8 +2,8 @@
 
 `nox -s typing` checks this file with `mypy --strict --disallow-any-expr` and with pyright in
 strict mode, against the wheel installed in a fresh virtualenv: every value below must have a
-type the checkers know, with no `Any` and nothing unknown. `typo.py` beside it misspells one
-field, and both checkers must report it.
+type the checkers know, with no `Any` and nothing unknown. The session also checks a copy
+with one field misspelt (`TYPO` in noxfile.py), which both checkers must report.
 """
 
 from __future__ import annotations
