@@ -122,8 +122,8 @@ def _check_generator_version() -> None:
             f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
             "version's templates we keep copies of (model.py.jinja, types.py.jinja, "
             "str_enum.py.jinja, client.py.jinja, endpoint_module.py.jinja, "
-            "endpoint_macros.py.jinja, property_templates/union_property.py.jinja and "
-            "list_property.py.jinja), re-apply "
+            "endpoint_macros.py.jinja, property_templates/union_property.py.jinja, "
+            "list_property.py.jinja and enum_property.py.jinja), re-apply "
             "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
         )
 

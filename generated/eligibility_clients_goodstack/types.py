@@ -105,6 +105,13 @@ def wrong_type(value: object, expected: str) -> TypeError:
     return TypeError(f"expected {expected}, got {type(value).__name__}")
 
 
+def undeclared(
+    src: Mapping[str, object], declared: frozenset[str]
+) -> dict[str, object]:
+    """The keys of `src` that are not `declared`, with their values, in the order they came."""
+    return {key: value for key, value in src.items() if key not in declared}
+
+
 # Set while a response is parsed: the parsers flip it when an object leaves out a documented
 # optional field, so the caller knows to look for which ones without walking every page.
 absence_seen: ContextVar[list[bool] | None] = ContextVar("absence_seen", default=None)
@@ -128,5 +135,6 @@ __all__ = [
     "absence_seen",
     "at",
     "note_absent",
+    "undeclared",
     "wrong_type",
 ]

@@ -12,7 +12,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="ActivitySubTag")
 
@@ -38,6 +44,16 @@ class ActivitySubTag:
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "tag",
+            "description",
+            "createdAt",
+            "updatedAt",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
             "name",
@@ -115,28 +131,28 @@ class ActivitySubTag:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            id: str | None = d.pop("id", None)
+            id: str | None = d.get("id")
             if not (id is None or isinstance(id, str)):
                 raise wrong_type(id, "a string")
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            name: str | None = d.pop("name", None)
+            name: str | None = d.get("name")
             if not (name is None or isinstance(name, str)):
                 raise wrong_type(name, "a string")
         except PARSE_FAILURES as exc:
             raise at("name", exc)
 
         try:
-            _tag_value = d.pop("tag", None)
+            _tag_value = d.get("tag")
             tag: ActivityTag | None
             if _tag_value is None:
                 tag = None
@@ -147,7 +163,7 @@ class ActivitySubTag:
             raise at("tag", exc)
 
         try:
-            description: None | str = d.pop("description", None)
+            description: None | str = d.get("description")
             if not (isinstance(description, str) or description is None):
                 raise wrong_type(description, "a string or null")
 
@@ -155,7 +171,7 @@ class ActivitySubTag:
             raise at("description", exc)
 
         try:
-            _created_at_value = d.pop("createdAt", None)
+            _created_at_value = d.get("createdAt")
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
@@ -166,7 +182,7 @@ class ActivitySubTag:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.pop("updatedAt", None)
+            _updated_at_data = d.get("updatedAt")
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -181,17 +197,19 @@ class ActivitySubTag:
             raise at("updatedAt", exc)
 
         activity_sub_tag = cls(
-            id=id,
-            name=name,
-            tag=tag,
-            description=description,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            tag,
+            description,
+            created_at,
+            updated_at,
         )
 
         activity_sub_tag._absent = absent
 
-        activity_sub_tag.additional_properties = d
+        activity_sub_tag.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return activity_sub_tag
 
     @property

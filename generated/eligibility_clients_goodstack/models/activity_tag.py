@@ -12,7 +12,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="ActivityTag")
 
@@ -36,6 +42,15 @@ class ActivityTag:
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "description",
+            "createdAt",
+            "updatedAt",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
             "name",
@@ -103,28 +118,28 @@ class ActivityTag:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            id: str | None = d.pop("id", None)
+            id: str | None = d.get("id")
             if not (id is None or isinstance(id, str)):
                 raise wrong_type(id, "a string")
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            name: str | None = d.pop("name", None)
+            name: str | None = d.get("name")
             if not (name is None or isinstance(name, str)):
                 raise wrong_type(name, "a string")
         except PARSE_FAILURES as exc:
             raise at("name", exc)
 
         try:
-            description: None | str = d.pop("description", None)
+            description: None | str = d.get("description")
             if not (isinstance(description, str) or description is None):
                 raise wrong_type(description, "a string or null")
 
@@ -132,7 +147,7 @@ class ActivityTag:
             raise at("description", exc)
 
         try:
-            _created_at_value = d.pop("createdAt", None)
+            _created_at_value = d.get("createdAt")
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
@@ -143,7 +158,7 @@ class ActivityTag:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.pop("updatedAt", None)
+            _updated_at_data = d.get("updatedAt")
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -158,16 +173,18 @@ class ActivityTag:
             raise at("updatedAt", exc)
 
         activity_tag = cls(
-            id=id,
-            name=name,
-            description=description,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            description,
+            created_at,
+            updated_at,
         )
 
         activity_tag._absent = absent
 
-        activity_tag.additional_properties = d
+        activity_tag.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return activity_tag
 
     @property

@@ -13,7 +13,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_subscription_status import EligibilitySubscriptionStatus
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="EligibilitySubscription")
 
@@ -50,6 +56,21 @@ class EligibilitySubscription:
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "organisationId",
+            "organisationName",
+            "partnerId",
+            "configurationId",
+            "validationRequestId",
+            "suggestedActivitySubTags",
+            "status",
+            "results",
+            "createdAt",
+            "updatedAt",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
             "organisationId",
@@ -185,21 +206,21 @@ class EligibilitySubscription:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            id: str | None = d.pop("id", None)
+            id: str | None = d.get("id")
             if not (id is None or isinstance(id, str)):
                 raise wrong_type(id, "a string")
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            organisation_id: None | str = d.pop("organisationId", None)
+            organisation_id: None | str = d.get("organisationId")
             if not (isinstance(organisation_id, str) or organisation_id is None):
                 raise wrong_type(organisation_id, "a string or null")
 
@@ -207,7 +228,7 @@ class EligibilitySubscription:
             raise at("organisationId", exc)
 
         try:
-            organisation_name: None | str = d.pop("organisationName", None)
+            organisation_name: None | str = d.get("organisationName")
             if not (isinstance(organisation_name, str) or organisation_name is None):
                 raise wrong_type(organisation_name, "a string or null")
 
@@ -215,21 +236,21 @@ class EligibilitySubscription:
             raise at("organisationName", exc)
 
         try:
-            partner_id: str | None = d.pop("partnerId", None)
+            partner_id: str | None = d.get("partnerId")
             if not (partner_id is None or isinstance(partner_id, str)):
                 raise wrong_type(partner_id, "a string")
         except PARSE_FAILURES as exc:
             raise at("partnerId", exc)
 
         try:
-            configuration_id: str | None = d.pop("configurationId", None)
+            configuration_id: str | None = d.get("configurationId")
             if not (configuration_id is None or isinstance(configuration_id, str)):
                 raise wrong_type(configuration_id, "a string")
         except PARSE_FAILURES as exc:
             raise at("configurationId", exc)
 
         try:
-            validation_request_id: None | str = d.pop("validationRequestId", None)
+            validation_request_id: None | str = d.get("validationRequestId")
             if not (
                 isinstance(validation_request_id, str) or validation_request_id is None
             ):
@@ -239,7 +260,7 @@ class EligibilitySubscription:
             raise at("validationRequestId", exc)
 
         try:
-            _suggested_activity_sub_tags_data = d.pop("suggestedActivitySubTags", None)
+            _suggested_activity_sub_tags_data = d.get("suggestedActivitySubTags")
             suggested_activity_sub_tags: list[ActivitySubTag] | None
             if _suggested_activity_sub_tags_data is None:
                 suggested_activity_sub_tags = _suggested_activity_sub_tags_data
@@ -273,7 +294,7 @@ class EligibilitySubscription:
             raise at("suggestedActivitySubTags", exc)
 
         try:
-            _status_value = d.pop("status", None)
+            _status_value = d.get("status")
             status: EligibilitySubscriptionStatus | str | None
             if _status_value is None:
                 status = None
@@ -282,7 +303,7 @@ class EligibilitySubscription:
                 try:
                     if not isinstance(_status_data, str):
                         raise TypeError()
-                    status_type_0 = EligibilitySubscriptionStatus(_status_data)
+                    status_type_0 = EligibilitySubscriptionStatus._lookup(_status_data)
 
                     status = status_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -295,7 +316,7 @@ class EligibilitySubscription:
             raise at("status", exc)
 
         try:
-            _results_value = d.pop("results", None)
+            _results_value = d.get("results")
             results: EligibilitySubscriptionResults | None
             if _results_value is None:
                 results = None
@@ -306,7 +327,7 @@ class EligibilitySubscription:
             raise at("results", exc)
 
         try:
-            _created_at_value = d.pop("createdAt", None)
+            _created_at_value = d.get("createdAt")
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
@@ -317,7 +338,7 @@ class EligibilitySubscription:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.pop("updatedAt", None)
+            _updated_at_data = d.get("updatedAt")
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -332,22 +353,24 @@ class EligibilitySubscription:
             raise at("updatedAt", exc)
 
         eligibility_subscription = cls(
-            id=id,
-            organisation_id=organisation_id,
-            organisation_name=organisation_name,
-            partner_id=partner_id,
-            configuration_id=configuration_id,
-            validation_request_id=validation_request_id,
-            suggested_activity_sub_tags=suggested_activity_sub_tags,
-            status=status,
-            results=results,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            organisation_id,
+            organisation_name,
+            partner_id,
+            configuration_id,
+            validation_request_id,
+            suggested_activity_sub_tags,
+            status,
+            results,
+            created_at,
+            updated_at,
         )
 
         eligibility_subscription._absent = absent
 
-        eligibility_subscription.additional_properties = d
+        eligibility_subscription.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return eligibility_subscription
 
     @property

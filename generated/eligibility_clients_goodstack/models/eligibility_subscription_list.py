@@ -11,7 +11,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="EligibilitySubscriptionList")
 
@@ -38,6 +44,15 @@ class EligibilitySubscriptionList:
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
+            "object",
+            "totalResults",
+            "pageSize",
+            "_links",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "data",
             "object",
             "totalResults",
             "pageSize",
@@ -107,14 +122,14 @@ class EligibilitySubscriptionList:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _data = d.pop("data")
+            _data = d["data"]
             if not isinstance(_data, list):
                 raise wrong_type(_data, "an array")
             data = []
@@ -130,14 +145,14 @@ class EligibilitySubscriptionList:
             raise at("data", exc)
 
         try:
-            object_: str | None = d.pop("object", None)
+            object_: str | None = d.get("object")
             if not (object_ is None or isinstance(object_, str)):
                 raise wrong_type(object_, "a string")
         except PARSE_FAILURES as exc:
             raise at("object", exc)
 
         try:
-            total_results: int | None = d.pop("totalResults", None)
+            total_results: int | None = d.get("totalResults")
             if not (
                 total_results is None
                 or (
@@ -150,7 +165,7 @@ class EligibilitySubscriptionList:
             raise at("totalResults", exc)
 
         try:
-            page_size: int | None = d.pop("pageSize", None)
+            page_size: int | None = d.get("pageSize")
             if not (
                 page_size is None
                 or (isinstance(page_size, int) and not isinstance(page_size, bool))
@@ -160,7 +175,7 @@ class EligibilitySubscriptionList:
             raise at("pageSize", exc)
 
         try:
-            _field_links_value = d.pop("_links", None)
+            _field_links_value = d.get("_links")
             field_links: PageLinks | None
             if _field_links_value is None:
                 field_links = None
@@ -171,16 +186,18 @@ class EligibilitySubscriptionList:
             raise at("_links", exc)
 
         eligibility_subscription_list = cls(
-            data=data,
-            object_=object_,
-            total_results=total_results,
-            page_size=page_size,
-            field_links=field_links,
+            data,
+            object_,
+            total_results,
+            page_size,
+            field_links,
         )
 
         eligibility_subscription_list._absent = absent
 
-        eligibility_subscription_list.additional_properties = d
+        eligibility_subscription_list.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return eligibility_subscription_list
 
     @property

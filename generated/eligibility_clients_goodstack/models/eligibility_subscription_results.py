@@ -12,7 +12,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.eligibility_status import EligibilityStatus
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="EligibilitySubscriptionResults")
 
@@ -35,6 +41,13 @@ class EligibilitySubscriptionResults:
     rejected_activity_sub_tags: list[ActivitySubTag] | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "eligibilityStatus",
+            "confirmedActivitySubTags",
+            "rejectedActivitySubTags",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "eligibilityStatus",
             "confirmedActivitySubTags",
@@ -105,14 +118,14 @@ class EligibilitySubscriptionResults:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _eligibility_status_data = d.pop("eligibilityStatus", None)
+            _eligibility_status_data = d.get("eligibilityStatus")
             eligibility_status: EligibilityStatus | None | str
             if _eligibility_status_data is None:
                 eligibility_status = _eligibility_status_data
@@ -120,7 +133,7 @@ class EligibilitySubscriptionResults:
                 try:
                     if not isinstance(_eligibility_status_data, str):
                         raise TypeError()
-                    eligibility_status_type_0 = EligibilityStatus(
+                    eligibility_status_type_0 = EligibilityStatus._lookup(
                         _eligibility_status_data
                     )
 
@@ -135,7 +148,7 @@ class EligibilitySubscriptionResults:
             raise at("eligibilityStatus", exc)
 
         try:
-            _confirmed_activity_sub_tags_data = d.pop("confirmedActivitySubTags", None)
+            _confirmed_activity_sub_tags_data = d.get("confirmedActivitySubTags")
             confirmed_activity_sub_tags: list[ActivitySubTag] | None
             if _confirmed_activity_sub_tags_data is None:
                 confirmed_activity_sub_tags = _confirmed_activity_sub_tags_data
@@ -169,7 +182,7 @@ class EligibilitySubscriptionResults:
             raise at("confirmedActivitySubTags", exc)
 
         try:
-            _rejected_activity_sub_tags_data = d.pop("rejectedActivitySubTags", None)
+            _rejected_activity_sub_tags_data = d.get("rejectedActivitySubTags")
             rejected_activity_sub_tags: list[ActivitySubTag] | None
             if _rejected_activity_sub_tags_data is None:
                 rejected_activity_sub_tags = _rejected_activity_sub_tags_data
@@ -203,14 +216,16 @@ class EligibilitySubscriptionResults:
             raise at("rejectedActivitySubTags", exc)
 
         eligibility_subscription_results = cls(
-            eligibility_status=eligibility_status,
-            confirmed_activity_sub_tags=confirmed_activity_sub_tags,
-            rejected_activity_sub_tags=rejected_activity_sub_tags,
+            eligibility_status,
+            confirmed_activity_sub_tags,
+            rejected_activity_sub_tags,
         )
 
         eligibility_subscription_results._absent = absent
 
-        eligibility_subscription_results.additional_properties = d
+        eligibility_subscription_results.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return eligibility_subscription_results
 
     @property

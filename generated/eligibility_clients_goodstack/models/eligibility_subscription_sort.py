@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import Self, cast
 
 
 class EligibilitySubscriptionSort(StrEnum):
@@ -8,3 +9,8 @@ class EligibilitySubscriptionSort(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _lookup(cls, value: str) -> Self:
+        member = cls._value2member_map_.get(value)
+        return cast(Self, member) if member is not None else cls(value)

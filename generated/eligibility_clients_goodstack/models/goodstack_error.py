@@ -11,7 +11,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="GoodstackError")
 
@@ -26,6 +31,11 @@ class GoodstackError:
 
     error: GoodstackErrorDetail
     _optional_keys: ClassVar[frozenset[str]] = frozenset()
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "error",
+        }
+    )
     _json_names: ClassVar[tuple[tuple[str, str], ...]] = (("error", "error"),)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,18 +58,20 @@ class GoodstackError:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         try:
-            error = GoodstackErrorDetail.from_dict(d.pop("error"))
+            error = GoodstackErrorDetail.from_dict(d["error"])
 
         except PARSE_FAILURES as exc:
             raise at("error", exc)
 
         goodstack_error = cls(
-            error=error,
+            error,
         )
 
-        goodstack_error.additional_properties = d
+        goodstack_error.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return goodstack_error
 
     @property

@@ -12,7 +12,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="GoodstackErrorDetail")
 
@@ -34,6 +40,14 @@ class GoodstackErrorDetail:
     reasons: list[str] | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "code",
+            "title",
+            "message",
+            "reasons",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "code",
             "title",
@@ -95,35 +109,35 @@ class GoodstackErrorDetail:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            code: str | None = d.pop("code", None)
+            code: str | None = d.get("code")
             if not (code is None or isinstance(code, str)):
                 raise wrong_type(code, "a string")
         except PARSE_FAILURES as exc:
             raise at("code", exc)
 
         try:
-            title: str | None = d.pop("title", None)
+            title: str | None = d.get("title")
             if not (title is None or isinstance(title, str)):
                 raise wrong_type(title, "a string")
         except PARSE_FAILURES as exc:
             raise at("title", exc)
 
         try:
-            message: str | None = d.pop("message", None)
+            message: str | None = d.get("message")
             if not (message is None or isinstance(message, str)):
                 raise wrong_type(message, "a string")
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 
         try:
-            _reasons_data = d.pop("reasons", None)
+            _reasons_data = d.get("reasons")
             reasons: list[str] | None
             if _reasons_data is None:
                 reasons = _reasons_data
@@ -138,15 +152,17 @@ class GoodstackErrorDetail:
             raise at("reasons", exc)
 
         goodstack_error_detail = cls(
-            code=code,
-            title=title,
-            message=message,
-            reasons=reasons,
+            code,
+            title,
+            message,
+            reasons,
         )
 
         goodstack_error_detail._absent = absent
 
-        goodstack_error_detail.additional_properties = d
+        goodstack_error_detail.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return goodstack_error_detail
 
     @property

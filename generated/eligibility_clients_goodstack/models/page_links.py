@@ -11,7 +11,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="PageLinks")
 
@@ -32,6 +38,13 @@ class PageLinks:
     prev: None | str = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "current",
+            "next",
+            "prev",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "current",
             "next",
@@ -73,14 +86,14 @@ class PageLinks:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            current: None | str = d.pop("current", None)
+            current: None | str = d.get("current")
             if not (isinstance(current, str) or current is None):
                 raise wrong_type(current, "a string or null")
 
@@ -88,7 +101,7 @@ class PageLinks:
             raise at("current", exc)
 
         try:
-            next_: None | str = d.pop("next", None)
+            next_: None | str = d.get("next")
             if not (isinstance(next_, str) or next_ is None):
                 raise wrong_type(next_, "a string or null")
 
@@ -96,7 +109,7 @@ class PageLinks:
             raise at("next", exc)
 
         try:
-            prev: None | str = d.pop("prev", None)
+            prev: None | str = d.get("prev")
             if not (isinstance(prev, str) or prev is None):
                 raise wrong_type(prev, "a string or null")
 
@@ -104,14 +117,16 @@ class PageLinks:
             raise at("prev", exc)
 
         page_links = cls(
-            current=current,
-            next_=next_,
-            prev=prev,
+            current,
+            next_,
+            prev,
         )
 
         page_links._absent = absent
 
-        page_links.additional_properties = d
+        page_links.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return page_links
 
     @property

@@ -6,7 +6,13 @@ from typing import Any, ClassVar, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="Pagination")
 
@@ -30,6 +36,14 @@ class Pagination:
     last_page: int | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "current_page",
+            "page_size",
+            "count",
+            "last_page",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "current_page",
             "page_size",
@@ -90,14 +104,14 @@ class Pagination:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            current_page: int | None = d.pop("current_page", None)
+            current_page: int | None = d.get("current_page")
             if not (
                 current_page is None
                 or (
@@ -109,7 +123,7 @@ class Pagination:
             raise at("current_page", exc)
 
         try:
-            page_size: int | None = d.pop("page_size", None)
+            page_size: int | None = d.get("page_size")
             if not (
                 page_size is None
                 or (isinstance(page_size, int) and not isinstance(page_size, bool))
@@ -119,7 +133,7 @@ class Pagination:
             raise at("page_size", exc)
 
         try:
-            count: int | None = d.pop("count", None)
+            count: int | None = d.get("count")
             if not (
                 count is None
                 or (isinstance(count, int) and not isinstance(count, bool))
@@ -129,7 +143,7 @@ class Pagination:
             raise at("count", exc)
 
         try:
-            last_page: int | None = d.pop("last_page", None)
+            last_page: int | None = d.get("last_page")
             if not (
                 last_page is None
                 or (isinstance(last_page, int) and not isinstance(last_page, bool))
@@ -139,15 +153,17 @@ class Pagination:
             raise at("last_page", exc)
 
         pagination = cls(
-            current_page=current_page,
-            page_size=page_size,
-            count=count,
-            last_page=last_page,
+            current_page,
+            page_size,
+            count,
+            last_page,
         )
 
         pagination._absent = absent
 
-        pagination.additional_properties = d
+        pagination.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return pagination
 
     @property

@@ -13,7 +13,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.qualification_session_status import QualificationSessionStatus
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="QualificationSession")
 
@@ -66,6 +72,28 @@ class QualificationSession:
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
+            "created_at",
+            "expires_at",
+            "lmn_reviewed_at",
+            "charge_group_created_at",
+            "stripe_invoice_paid_at",
+            "eligible_amount",
+            "fee",
+            "email",
+            "customer_status",
+            "session_type",
+            "skus_param",
+            "source",
+            "stripe_invoice_id",
+            "stripe_invoice_number",
+            "user_business_id",
+            "user_id",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "qualification_session_id",
+            "status",
             "created_at",
             "expires_at",
             "lmn_reviewed_at",
@@ -227,14 +255,14 @@ class QualificationSession:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            qualification_session_id = d.pop("qualification_session_id")
+            qualification_session_id = d["qualification_session_id"]
             if not isinstance(qualification_session_id, str):
                 raise wrong_type(qualification_session_id, "a string")
 
@@ -242,12 +270,12 @@ class QualificationSession:
             raise at("qualification_session_id", exc)
 
         try:
-            _status_data = d.pop("status")
+            _status_data = d["status"]
             status: QualificationSessionStatus | str
             try:
                 if not isinstance(_status_data, str):
                     raise TypeError()
-                status_type_0 = QualificationSessionStatus(_status_data)
+                status_type_0 = QualificationSessionStatus._lookup(_status_data)
 
                 status = status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -260,7 +288,7 @@ class QualificationSession:
             raise at("status", exc)
 
         try:
-            _created_at_data = d.pop("created_at", None)
+            _created_at_data = d.get("created_at")
             created_at: datetime.datetime | None
             if _created_at_data is None:
                 created_at = _created_at_data
@@ -275,7 +303,7 @@ class QualificationSession:
             raise at("created_at", exc)
 
         try:
-            _expires_at_data = d.pop("expires_at", None)
+            _expires_at_data = d.get("expires_at")
             expires_at: datetime.datetime | None
             if _expires_at_data is None:
                 expires_at = _expires_at_data
@@ -290,7 +318,7 @@ class QualificationSession:
             raise at("expires_at", exc)
 
         try:
-            _lmn_reviewed_at_data = d.pop("lmn_reviewed_at", None)
+            _lmn_reviewed_at_data = d.get("lmn_reviewed_at")
             lmn_reviewed_at: datetime.datetime | None
             if _lmn_reviewed_at_data is None:
                 lmn_reviewed_at = _lmn_reviewed_at_data
@@ -307,7 +335,7 @@ class QualificationSession:
             raise at("lmn_reviewed_at", exc)
 
         try:
-            _charge_group_created_at_data = d.pop("charge_group_created_at", None)
+            _charge_group_created_at_data = d.get("charge_group_created_at")
             charge_group_created_at: datetime.datetime | None
             if _charge_group_created_at_data is None:
                 charge_group_created_at = _charge_group_created_at_data
@@ -324,7 +352,7 @@ class QualificationSession:
             raise at("charge_group_created_at", exc)
 
         try:
-            _stripe_invoice_paid_at_data = d.pop("stripe_invoice_paid_at", None)
+            _stripe_invoice_paid_at_data = d.get("stripe_invoice_paid_at")
             stripe_invoice_paid_at: datetime.datetime | None
             if _stripe_invoice_paid_at_data is None:
                 stripe_invoice_paid_at = _stripe_invoice_paid_at_data
@@ -341,7 +369,7 @@ class QualificationSession:
             raise at("stripe_invoice_paid_at", exc)
 
         try:
-            eligible_amount: float | None = d.pop("eligible_amount", None)
+            eligible_amount: float | None = d.get("eligible_amount")
             if not (
                 (
                     isinstance(eligible_amount, (int, float))
@@ -355,7 +383,7 @@ class QualificationSession:
             raise at("eligible_amount", exc)
 
         try:
-            fee: float | None = d.pop("fee", None)
+            fee: float | None = d.get("fee")
             if not (
                 (isinstance(fee, (int, float)) and not isinstance(fee, bool))
                 or fee is None
@@ -366,7 +394,7 @@ class QualificationSession:
             raise at("fee", exc)
 
         try:
-            email: None | str = d.pop("email", None)
+            email: None | str = d.get("email")
             if not (isinstance(email, str) or email is None):
                 raise wrong_type(email, "a string or null")
 
@@ -374,7 +402,7 @@ class QualificationSession:
             raise at("email", exc)
 
         try:
-            customer_status: None | str = d.pop("customer_status", None)
+            customer_status: None | str = d.get("customer_status")
             if not (isinstance(customer_status, str) or customer_status is None):
                 raise wrong_type(customer_status, "a string or null")
 
@@ -382,7 +410,7 @@ class QualificationSession:
             raise at("customer_status", exc)
 
         try:
-            session_type: None | str = d.pop("session_type", None)
+            session_type: None | str = d.get("session_type")
             if not (isinstance(session_type, str) or session_type is None):
                 raise wrong_type(session_type, "a string or null")
 
@@ -390,7 +418,7 @@ class QualificationSession:
             raise at("session_type", exc)
 
         try:
-            skus_param: None | str = d.pop("skus_param", None)
+            skus_param: None | str = d.get("skus_param")
             if not (isinstance(skus_param, str) or skus_param is None):
                 raise wrong_type(skus_param, "a string or null")
 
@@ -398,7 +426,7 @@ class QualificationSession:
             raise at("skus_param", exc)
 
         try:
-            source: None | str = d.pop("source", None)
+            source: None | str = d.get("source")
             if not (isinstance(source, str) or source is None):
                 raise wrong_type(source, "a string or null")
 
@@ -406,7 +434,7 @@ class QualificationSession:
             raise at("source", exc)
 
         try:
-            stripe_invoice_id: None | str = d.pop("stripe_invoice_id", None)
+            stripe_invoice_id: None | str = d.get("stripe_invoice_id")
             if not (isinstance(stripe_invoice_id, str) or stripe_invoice_id is None):
                 raise wrong_type(stripe_invoice_id, "a string or null")
 
@@ -414,7 +442,7 @@ class QualificationSession:
             raise at("stripe_invoice_id", exc)
 
         try:
-            stripe_invoice_number: None | str = d.pop("stripe_invoice_number", None)
+            stripe_invoice_number: None | str = d.get("stripe_invoice_number")
             if not (
                 isinstance(stripe_invoice_number, str) or stripe_invoice_number is None
             ):
@@ -424,7 +452,7 @@ class QualificationSession:
             raise at("stripe_invoice_number", exc)
 
         try:
-            user_business_id: None | str = d.pop("user_business_id", None)
+            user_business_id: None | str = d.get("user_business_id")
             if not (isinstance(user_business_id, str) or user_business_id is None):
                 raise wrong_type(user_business_id, "a string or null")
 
@@ -432,7 +460,7 @@ class QualificationSession:
             raise at("user_business_id", exc)
 
         try:
-            user_id: None | str = d.pop("user_id", None)
+            user_id: None | str = d.get("user_id")
             if not (isinstance(user_id, str) or user_id is None):
                 raise wrong_type(user_id, "a string or null")
 
@@ -440,29 +468,31 @@ class QualificationSession:
             raise at("user_id", exc)
 
         qualification_session = cls(
-            qualification_session_id=qualification_session_id,
-            status=status,
-            created_at=created_at,
-            expires_at=expires_at,
-            lmn_reviewed_at=lmn_reviewed_at,
-            charge_group_created_at=charge_group_created_at,
-            stripe_invoice_paid_at=stripe_invoice_paid_at,
-            eligible_amount=eligible_amount,
-            fee=fee,
-            email=email,
-            customer_status=customer_status,
-            session_type=session_type,
-            skus_param=skus_param,
-            source=source,
-            stripe_invoice_id=stripe_invoice_id,
-            stripe_invoice_number=stripe_invoice_number,
-            user_business_id=user_business_id,
-            user_id=user_id,
+            qualification_session_id,
+            status,
+            created_at,
+            expires_at,
+            lmn_reviewed_at,
+            charge_group_created_at,
+            stripe_invoice_paid_at,
+            eligible_amount,
+            fee,
+            email,
+            customer_status,
+            session_type,
+            skus_param,
+            source,
+            stripe_invoice_id,
+            stripe_invoice_number,
+            user_business_id,
+            user_id,
         )
 
         qualification_session._absent = absent
 
-        qualification_session.additional_properties = d
+        qualification_session.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return qualification_session
 
     @property

@@ -11,7 +11,13 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="QualificationSessionList")
 
@@ -32,6 +38,12 @@ class QualificationSessionList:
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
+            "pagination",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "qualification_sessions",
             "pagination",
         }
     )
@@ -71,14 +83,14 @@ class QualificationSessionList:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            _qualification_sessions = d.pop("qualification_sessions")
+            _qualification_sessions = d["qualification_sessions"]
             if not isinstance(_qualification_sessions, list):
                 raise wrong_type(_qualification_sessions, "an array")
             qualification_sessions = []
@@ -99,7 +111,7 @@ class QualificationSessionList:
             raise at("qualification_sessions", exc)
 
         try:
-            _pagination_data = d.pop("pagination", None)
+            _pagination_data = d.get("pagination")
             pagination: None | Pagination
             if _pagination_data is None:
                 pagination = _pagination_data
@@ -114,13 +126,15 @@ class QualificationSessionList:
             raise at("pagination", exc)
 
         qualification_session_list = cls(
-            qualification_sessions=qualification_sessions,
-            pagination=pagination,
+            qualification_sessions,
+            pagination,
         )
 
         qualification_session_list._absent = absent
 
-        qualification_session_list.additional_properties = d
+        qualification_session_list.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return qualification_session_list
 
     @property

@@ -6,7 +6,13 @@ from typing import Any, ClassVar, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import PARSE_FAILURES, at, note_absent, wrong_type
+from ..types import (
+    PARSE_FAILURES,
+    at,
+    note_absent,
+    undeclared,
+    wrong_type,
+)
 
 T = TypeVar("T", bound="TruemedError")
 
@@ -26,6 +32,12 @@ class TruemedError:
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
+            "message",
+        }
+    )
+    _declared_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "error",
             "message",
         }
     )
@@ -62,14 +74,14 @@ class TruemedError:
         """Read one from the API's JSON object; a wrong-typed value raises naming its path."""
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
-        d = dict(src_dict)
+        d = src_dict
         # The usual object carries every key: a subset test allocates nothing.
         absent: frozenset[str] = frozenset()
         if not d.keys() >= cls._optional_keys:
             absent = cls._optional_keys.difference(d)
             note_absent()
         try:
-            error = d.pop("error")
+            error = d["error"]
             if not isinstance(error, str):
                 raise wrong_type(error, "a string")
 
@@ -77,20 +89,22 @@ class TruemedError:
             raise at("error", exc)
 
         try:
-            message: str | None = d.pop("message", None)
+            message: str | None = d.get("message")
             if not (message is None or isinstance(message, str)):
                 raise wrong_type(message, "a string")
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 
         truemed_error = cls(
-            error=error,
-            message=message,
+            error,
+            message,
         )
 
         truemed_error._absent = absent
 
-        truemed_error.additional_properties = d
+        truemed_error.additional_properties = (
+            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
+        )
         return truemed_error
 
     @property
