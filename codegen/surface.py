@@ -29,6 +29,9 @@ import yaml
 
 #: The extension that carries the rules a schema cannot state (see the README).
 EXTENSION = "x-eligibility-clients"
+#: Marks a parameter whose value can be personal data (an email, a name, a user id, a search
+#: term): the client never logs its value at INFO or above, nor names it in a message.
+PERSONAL = "x-eligibility-clients-personal"
 _SOURCE_TAG = re.compile(r"\s*\[(?:C|3P|I)\]")
 _RULES = frozenset({"role", "minimum", "why", "timezone", "case-insensitive", "not-after"})
 _ROLES = frozenset({"cursor", "page"})
@@ -64,6 +67,7 @@ class Parameter:
     schema: dict[str, Any]
     enum_class: str | None
     rules: dict[str, Any]
+    personal: bool = False
 
     @property
     def kind(self) -> str:
@@ -141,6 +145,13 @@ def _items(
     return None, ()
 
 
+def _personal(spec: Path, raw: Mapping[str, Any]) -> bool:
+    value = raw.get(PERSONAL, False)
+    if not isinstance(value, bool):
+        raise SpecError(f"{spec.name} {raw['name']}: {PERSONAL} must be true or false")
+    return value
+
+
 def read_operations(spec: Path) -> list[Operation]:
     """Every operation of the spec at `spec`, in the spec's order."""
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
@@ -165,6 +176,7 @@ def read_operations(spec: Path) -> list[Operation]:
                     schema=schema,
                     enum_class=enum_class,
                     rules=rules,
+                    personal=_personal(spec, raw),
                 )
                 parameter.kind  # noqa: B018 - raises SpecError for a schema we cannot declare
                 parameters.append(parameter)
@@ -247,6 +259,7 @@ def _declaration(operation: Operation) -> Iterator[str]:
         yield f'            "schema": {parameter.schema!r},'
         yield f'            "enum": {parameter.enum_class or "None"},'
         yield f'            "rules": {parameter.rules!r},'
+        yield f'            "personal": {parameter.personal!r},'
         yield "        },"
     yield "    ),"
     yield f'    "items_key": {operation.items_key!r},'

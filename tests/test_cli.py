@@ -336,7 +336,7 @@ def test_an_unreachable_api_exits_4() -> None:
         "truemed",
         "sessions",
         *("--base-url", f"http://127.0.0.1:{closed_port()}"),
-        env={"TRUEMED_API_KEY": "tm_key"},
+        env={"TRUEMED_API_KEY": "tm_test_key_1"},
     )
     assert_one_line_error(result, 4, "could not reach Truemed at 127.0.0.1", "Connection")
 

@@ -110,7 +110,7 @@ def test_users_can_add_and_supply_records() -> None:
 def test_truemed_checks_the_key() -> None:
     fake = FakeTruemed()
     with pytest.raises(AuthenticationError) as caught:
-        TruemedClient(api_key="wrong", transport=fake.transport).qualification_sessions.list()
+        TruemedClient(api_key="wrong-key-1", transport=fake.transport).qualification_sessions.list()
     assert caught.value.status_code == 401
     assert raw(fake, FakeTruemed.PATH, key="").status_code == 401
 

@@ -324,7 +324,7 @@ def test_a_far_future_retry_after_date_waits_the_cap() -> None:
 @pytest.mark.parametrize("client", [TruemedClient, GoodstackClient, AsyncTruemedClient])
 def test_unusable_timeouts_are_refused_at_construction(timeout: float, client: Any) -> None:
     with pytest.raises(ValueError, match="timeout"):
-        client(api_key="k", timeout=timeout)
+        client(api_key="test-key-1", timeout=timeout)
 
 
 @pytest.mark.parametrize(
@@ -337,11 +337,11 @@ def test_unusable_timeouts_are_refused_at_construction(timeout: float, client: A
 )
 def test_unusable_httpx_timeouts_are_refused_too(timeout: httpx2.Timeout) -> None:
     with pytest.raises(ValueError, match="timeout"):
-        TruemedClient(api_key="k", timeout=timeout)
+        TruemedClient(api_key="test-key-1", timeout=timeout)
 
 
 def test_a_timeout_without_a_limit_is_still_allowed() -> None:
-    client = TruemedClient(api_key="k", timeout=httpx2.Timeout(None))
+    client = TruemedClient(api_key="test-key-1", timeout=httpx2.Timeout(None))
     assert client._settings.timeout.read is None
 
 

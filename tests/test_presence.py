@@ -69,9 +69,69 @@ def test_omitted_field_reads_as_none_and_is_logged_once_per_walk(
     assert [item.id for item in items] == [f"eligibilitysubscription_{n:08d}" for n in range(5)]
     assert all(item.organisation_name is None for item in items)
     warnings = omitted(caplog)
-    assert len(warnings) == 1
-    assert "data[].organisationName" in warnings[0]
-    assert "data[0].organisationName" in warnings[0]
+    assert warnings == [
+        "Goodstack left out 1 documented field(s) in this walk; they read as None: "
+        "data[].organisationName (5 items)"
+    ]
+
+
+def test_one_warning_per_walk_names_every_omitted_field_with_its_count(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    first = goodstack_page(range(3), next_cursor="c2").json()
+    second = goodstack_page(range(3, 5)).json()
+    del first["data"][0]["partnerId"]
+    del first["data"][2]["configurationId"]
+    del second["data"][1]["partnerId"]
+    recorder = Recorder(httpx2.Response(200, json=first), httpx2.Response(200, json=second))
+    with caplog.at_level(logging.WARNING, logger="eligibility_clients"):
+        assert len(list(goodstack(recorder).eligibility_subscriptions.list())) == 5
+    assert omitted(caplog) == [
+        "Goodstack left out 2 documented field(s) in this walk; they read as None: "
+        "data[].configurationId (1 item), data[].partnerId (2 items)"
+    ]
+
+
+def test_a_walk_closed_early_reports_what_it_saw(caplog: pytest.LogCaptureFixture) -> None:
+    first = goodstack_page(range(3), next_cursor="c2").json()
+    del first["data"][1]["partnerId"]
+    recorder = Recorder(httpx2.Response(200, json=first))
+    with caplog.at_level(logging.WARNING, logger="eligibility_clients"):
+        walk = iter(goodstack(recorder).eligibility_subscriptions.list())
+        next(walk)
+        assert omitted(caplog) == []  # not while the walk runs
+        walk.close()  # type: ignore[attr-defined]
+    assert omitted(caplog) == [
+        "Goodstack left out 1 documented field(s) in this walk; they read as None: "
+        "data[].partnerId (1 item)"
+    ]
+    assert len(recorder.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_an_async_walk_reports_once_when_it_ends(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    first = goodstack_page(range(2), next_cursor="c2").json()
+    second = goodstack_page(range(2, 4)).json()
+    for item in first["data"] + second["data"]:
+        del item["validationRequestId"]
+    responses = iter([first, second])
+
+    async def reply(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, json=next(responses))
+
+    client = AsyncGoodstackClient(
+        api_key=GOODSTACK_KEY, transport=httpx2.MockTransport(reply), max_retries=0
+    )
+    with caplog.at_level(logging.WARNING, logger="eligibility_clients"):
+        items = [item async for item in client.eligibility_subscriptions.list()]
+    await client.aclose()
+    assert len(items) == 4
+    assert omitted(caplog) == [
+        "Goodstack left out 1 documented field(s) in this walk; they read as None: "
+        "data[].validationRequestId (4 items)"
+    ]
 
 
 def test_each_walk_logs_again(caplog: pytest.LogCaptureFixture) -> None:

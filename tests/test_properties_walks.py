@@ -577,11 +577,11 @@ def test_a_key_the_server_echoes_never_reaches_a_message_a_repr_or_a_log(
 def test_a_timeout_is_refused_at_construction_unless_positive_and_finite(timeout: float) -> None:
     if 0 < timeout < math.inf:
         transport = httpx2.MockTransport(lambda request: httpx2.Response(500))
-        client = TruemedClient(api_key="k", timeout=timeout, transport=transport)
+        client = TruemedClient(api_key="test-key-1", timeout=timeout, transport=transport)
         assert client._settings.timeout.read == timeout
     else:
         with pytest.raises(ValueError, match="timeout"):
-            AsyncGoodstackClient(api_key="k", timeout=timeout)
+            AsyncGoodstackClient(api_key="test-key-1", timeout=timeout)
 
 
 with_surrogates = st.text(

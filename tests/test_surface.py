@@ -165,7 +165,7 @@ def _recorder(surface: Surface, seen: list[httpx2.Request]) -> httpx2.MockTransp
 @by_vendor
 def test_every_filter_reaches_the_wire_from_sync_list(surface: Surface) -> None:
     seen: list[httpx2.Request] = []
-    client = surface.client(api_key="k_test", transport=_recorder(surface, seen))
+    client = surface.client(api_key="k_test_key", transport=_recorder(surface, seen))
     for parameter in surface.operation.filters:
         list(getattr(client, surface.resource).list(**{parameter.python_name: sample(parameter)}))
     sent = [name for request in seen for name in request.url.params]
@@ -177,7 +177,7 @@ def test_every_filter_reaches_the_wire_from_async_list(surface: Surface) -> None
     seen: list[httpx2.Request] = []
 
     async def walk() -> None:
-        client = surface.async_client(api_key="k_test", transport=_recorder(surface, seen))
+        client = surface.async_client(api_key="k_test_key", transport=_recorder(surface, seen))
         async with client:
             for parameter in surface.operation.filters:
                 filters = {parameter.python_name: sample(parameter)}
@@ -191,8 +191,8 @@ def test_every_filter_reaches_the_wire_from_async_list(surface: Surface) -> None
 
 @by_vendor
 def test_sync_and_async_list_share_one_signature(surface: Surface) -> None:
-    resource_sync = type(getattr(surface.client(api_key="k_test"), surface.resource))
-    resource_async = type(getattr(surface.async_client(api_key="k_test"), surface.resource))
+    resource_sync = type(getattr(surface.client(api_key="k_test_key"), surface.resource))
+    resource_async = type(getattr(surface.async_client(api_key="k_test_key"), surface.resource))
     sync = inspect.signature(resource_sync.list).replace(return_annotation=None)
     concurrent = inspect.signature(resource_async.list).replace(return_annotation=None)
     assert sync == concurrent
@@ -202,7 +202,7 @@ def test_sync_and_async_list_share_one_signature(surface: Surface) -> None:
 @by_vendor
 def test_list_refuses_an_unknown_filter_before_sending(surface: Surface) -> None:
     seen: list[httpx2.Request] = []
-    client = surface.client(api_key="k_test", transport=_recorder(surface, seen))
+    client = surface.client(api_key="k_test_key", transport=_recorder(surface, seen))
     with pytest.raises(TypeError, match="unexpected keyword argument 'statuss'"):
         getattr(client, surface.resource).list(statuss="x")
     assert seen == []
@@ -210,7 +210,7 @@ def test_list_refuses_an_unknown_filter_before_sending(surface: Surface) -> None
 
 @by_vendor
 def test_list_docstring_documents_every_filter_from_the_spec(surface: Surface) -> None:
-    method = type(getattr(surface.client(api_key="k_test"), surface.resource)).list
+    method = type(getattr(surface.client(api_key="k_test_key"), surface.resource)).list
     text = method.__doc__ or ""
     for parameter in surface.operation.filters:
         assert f"{parameter.python_name}: {parameter.description}" in text, parameter.name

@@ -109,6 +109,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": EligibilitySubscriptionSort,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "query",
@@ -123,6 +124,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": None,
             "rules": {},
+            "personal": True,
         },
         {
             "name": "status",
@@ -145,6 +147,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": EligibilitySubscriptionStatus,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "startDate",
@@ -160,6 +163,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": None,
             "rules": {"timezone": "required", "not-after": "endDate"},
+            "personal": False,
         },
         {
             "name": "endDate",
@@ -175,6 +179,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": None,
             "rules": {"timezone": "required"},
+            "personal": False,
         },
         {
             "name": "hasOrganisation",
@@ -186,6 +191,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             "schema": {"type": "boolean"},
             "enum": None,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "cursor",
@@ -197,6 +203,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             "schema": {"type": "string"},
             "enum": None,
             "rules": {"role": "cursor"},
+            "personal": False,
         },
         {
             "name": "pageSize",
@@ -208,6 +215,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 25},
             "enum": None,
             "rules": {"minimum": 1, "why": "an empty page cannot advance a cursor"},
+            "personal": False,
         },
         {
             "name": "direction",
@@ -223,6 +231,7 @@ LIST_ELIGIBILITY_SUBSCRIPTIONS: Final[dict[str, Any]] = {
             },
             "enum": SortDirection,
             "rules": {"case-insensitive": True},
+            "personal": False,
         },
     ),
     "items_key": "data",

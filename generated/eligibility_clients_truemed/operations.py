@@ -86,6 +86,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             "schema": {"type": "integer", "minimum": 1, "default": 1},
             "enum": None,
             "rules": {"role": "page"},
+            "personal": False,
         },
         {
             "name": "page_size",
@@ -97,6 +98,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             "schema": {"type": "integer", "minimum": 1, "default": 30},
             "enum": None,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "user_id",
@@ -108,6 +110,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             "schema": {"type": "string"},
             "enum": None,
             "rules": {},
+            "personal": True,
         },
         {
             "name": "status",
@@ -123,6 +126,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             },
             "enum": QualificationSessionStatus,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "expires_at",
@@ -134,6 +138,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             "schema": {"type": "string", "format": "date"},
             "enum": None,
             "rules": {},
+            "personal": False,
         },
         {
             "name": "search",
@@ -145,6 +150,7 @@ LIST_QUALIFICATION_SESSIONS: Final[dict[str, Any]] = {
             "schema": {"type": "string"},
             "enum": None,
             "rules": {},
+            "personal": True,
         },
     ),
     "items_key": "qualification_sessions",

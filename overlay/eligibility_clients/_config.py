@@ -14,6 +14,13 @@ from ._errors import MissingAPIKeyError
 from ._foreign import reject_old_httpx
 from ._logging import logger
 from ._redact import redact
+from ._secrets import (
+    GOODSTACK_AUTH_HEADER,
+    GOODSTACK_KEY_ENV,
+    MIN_KEY_LENGTH,
+    TRUEMED_AUTH_HEADER,
+    TRUEMED_KEY_ENV,
+)
 
 DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -32,23 +39,23 @@ class Vendor:
 
 TRUEMED = Vendor(
     name="Truemed",
-    key_env="TRUEMED_API_KEY",
+    key_env=TRUEMED_KEY_ENV,
     base_url_env="TRUEMED_BASE_URL",
     environments={
         "production": "https://api.truemed.com",
         "sandbox": "https://dev-api.truemed.com",
     },
-    auth_header="x-truemed-api-key",
+    auth_header=TRUEMED_AUTH_HEADER,
 )
 GOODSTACK = Vendor(
     name="Goodstack",
-    key_env="GOODSTACK_API_KEY",
+    key_env=GOODSTACK_KEY_ENV,
     base_url_env="GOODSTACK_BASE_URL",
     environments={
         "production": "https://api.goodstack.io",
         "sandbox": "https://sandbox-api.goodstack.io",
     },
-    auth_header="Authorization",
+    auth_header=GOODSTACK_AUTH_HEADER,
 )
 
 
@@ -85,6 +92,14 @@ def resolve_settings(
         )
     if any(c in key for c in "\r\n"):
         raise ValueError(f"The {vendor.name} API key contains a line break")
+    if len(key.strip()) < MIN_KEY_LENGTH:
+        # Never the key itself: only where it came from and what is wrong with it.
+        source = "api_key" if api_key is not None else vendor.key_env
+        raise ValueError(
+            f"The {vendor.name} API key from {source} is shorter than {MIN_KEY_LENGTH} "
+            "characters; real keys are longer, and a key this short cannot be kept out of "
+            "messages safely."
+        )
     url = base_url if base_url is not None else os.environ.get(vendor.base_url_env)
     resolved_url = _check_base_url(vendor, url or vendor.environments[environment])
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
@@ -177,6 +192,11 @@ class APIKeyAuth(httpx2.Auth):
         else:
             logger.warning("not sending the API key to foreign origin %s", request.url.host)
         yield request
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The key this auth sends, for cutting it out of messages."""
+        return (self._key,)
 
     def redact(self, text: str) -> str:
         """`text` with this key replaced by `<redacted>`."""

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ._http_types import HTTPRequest, HTTPResponse
-from ._redact import keys_sent, redact, redact_optional, request_of
+from ._redact import redact, redact_optional, request_of, secrets_of
 
 __all__ = [
     "APIConnectionError",
@@ -85,7 +85,7 @@ class APIStatusError(APIError):
         title: str | None = None,
         reasons: list[str] | None = None,
     ) -> None:
-        keys = keys_sent(request_of(response))
+        keys = secrets_of(request_of(response))
         self.status_code = response.status_code
         self.code = redact_optional(code, keys)
         self.title = redact_optional(title, keys)
@@ -150,7 +150,7 @@ class APIConnectionError(APIError):
 
     def __init__(self, message: str = "Connection error.", *, request: HTTPRequest | None) -> None:
         # The message quotes the transport's error, which may quote the URL and so a cursor.
-        super().__init__(redact(message, keys_sent(request)))
+        super().__init__(redact(message, secrets_of(request)))
         self.request = request
 
 
@@ -176,7 +176,7 @@ class APIResponseValidationError(APIError):
     def __init__(
         self, message: str, *, response: HTTPResponse, body: object, field: str | None = None
     ) -> None:
-        keys = keys_sent(request_of(response))
+        keys = secrets_of(request_of(response))
         super().__init__(redact(message, keys))
         self.status_code = response.status_code
         self.response = response

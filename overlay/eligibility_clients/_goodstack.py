@@ -21,7 +21,7 @@ from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_page, send
+from ._http import asend, label, parse_page, send
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
@@ -57,6 +57,8 @@ def _subscription_id(subscription: EligibilitySubscription) -> Hashable:
 LIST = declare(
     operations.LIST_ELIGIBILITY_SUBSCRIPTIONS, operations.list_eligibility_subscriptions_kwargs
 )
+#: Tells log lines which operation a request is, and which of its values are personal.
+_LABEL = label(LIST)
 
 
 def _first_request(
@@ -195,7 +197,7 @@ class EligibilitySubscriptions:
         self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
-        # One per list() call: each omitted field is logged once per walk.
+        # One per list() call: what its walk left out is logged once, as one WARNING.
         return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     @documented(LIST)
@@ -231,17 +233,19 @@ class EligibilitySubscriptions:
                 iterating, a failed page raises once the items before it are yielded.
         """
         request = _first_request(filters, extra_query)
+        presence = self._presence()
         source = SyncSource(
-            partial(self._load, self._presence()),
+            partial(self._load, presence),
             item_id=_subscription_id,
             concurrency=_params.concurrency(concurrency),
+            on_end=presence.report,
         )
         return source.fetch(request)
 
     def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[EligibilitySubscription]:
-        response = send(self._http, request.url, request.params)
+        response = send(self._http, request.url, request.params, _LABEL)
         return _loaded(response, self._http.base_url.host, presence)
 
 
@@ -254,7 +258,7 @@ class AsyncEligibilitySubscriptions:
         self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
-        # One per list() call: each omitted field is logged once per walk.
+        # One per list() call: what its walk left out is logged once, as one WARNING.
         return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
 
     @documented(LIST)
@@ -271,17 +275,19 @@ class AsyncEligibilitySubscriptions:
         `concurrency` > 1, `async for` fetches the next page in a task meanwhile.
         """
         request = _first_request(filters, extra_query)
+        presence = self._presence()
         source = AsyncSource(
-            partial(self._load, self._presence()),
+            partial(self._load, presence),
             item_id=_subscription_id,
             concurrency=_params.concurrency(concurrency),
+            on_end=presence.report,
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
     async def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[EligibilitySubscription]:
-        response = await asend(self._http, request.url, request.params)
+        response = await asend(self._http, request.url, request.params, _LABEL)
         return _loaded(response, self._http.base_url.host, presence)
 
 

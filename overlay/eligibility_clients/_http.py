@@ -8,6 +8,7 @@ body that is not JSON or does not fit the spec as `APIResponseValidationError`.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from typing import Any, Protocol, Self, TypeVar
 
@@ -24,8 +25,10 @@ from ._errors import (
 )
 from ._foreign import reject_old_httpx
 from ._http_types import AsyncTransport, SyncTransport
-from ._logging import logger
+from ._logging import LABEL_EXTENSION, RequestLabel, logger, shown_url
+from ._operation import Operation
 from ._presence import PresenceCheck
+from ._redact import cause_without, keys_sent, redact, request_of
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 
@@ -107,35 +110,63 @@ def build_async_client(settings: Settings, transport: AsyncTransport | None) -> 
     )
 
 
-def send(http: httpx2.Client, url: str, params: Mapping[str, Any]) -> httpx2.Response:
+def label(operation: Operation[Any]) -> dict[str, RequestLabel]:
+    """The request extensions that tell the log lines which operation a request is."""
+    personal = frozenset(p.name for p in operation.parameters if p.personal)
+    return {LABEL_EXTENSION: RequestLabel(operation.operation_id, personal)}
+
+
+def send(
+    http: httpx2.Client,
+    url: str,
+    params: Mapping[str, Any],
+    extensions: Mapping[str, Any] | None = None,
+) -> httpx2.Response:
     """GET `url`; return the success response or raise the package's exception."""
     try:
-        response = http.get(url, params=params)
+        response = http.get(url, params=params, extensions=dict(extensions or {}))
     except httpx2.RequestError as exc:
-        raise _connection_error(exc, http.auth) from exc
-    return _checked(response)
+        error, cause = _connection_error(exc, http.auth)
+    else:
+        return _checked(response)
+    # Raised here, outside the handler, so that a cause that shows the key is not kept as
+    # the error's __context__ either.
+    raise error from cause
 
 
-async def asend(http: httpx2.AsyncClient, url: str, params: Mapping[str, Any]) -> httpx2.Response:
+async def asend(
+    http: httpx2.AsyncClient,
+    url: str,
+    params: Mapping[str, Any],
+    extensions: Mapping[str, Any] | None = None,
+) -> httpx2.Response:
     """Async `send`."""
     try:
-        response = await http.get(url, params=params)
+        response = await http.get(url, params=params, extensions=dict(extensions or {}))
     except httpx2.RequestError as exc:
-        raise _connection_error(exc, http.auth) from exc
-    return _checked(response)
+        error, cause = _connection_error(exc, http.auth)
+    else:
+        return _checked(response)
+    raise error from cause
 
 
-def _connection_error(exc: httpx2.RequestError, auth: httpx2.Auth | None) -> APIConnectionError:
+def _connection_error(
+    exc: httpx2.RequestError, auth: httpx2.Auth | None
+) -> tuple[APIConnectionError, BaseException | None]:
+    """The package's error for a failed request, and `exc` as its cause if that is safe."""
     try:
         request: httpx2.Request | None = exc.request
     except RuntimeError:  # httpx2 raises this when no request is attached
         request = None
-    detail = str(exc) or type(exc).__name__
+    keys = keys_sent(request)
     if isinstance(auth, APIKeyAuth):  # the request, which the error also redacts by, may be gone
-        detail = auth.redact(detail)
+        keys = (*keys, *auth.keys)
+    detail = redact(str(exc) or type(exc).__name__, keys)
     if isinstance(exc, httpx2.TimeoutException):
-        return APITimeoutError(f"Request timed out: {detail}", request=request)
-    return APIConnectionError(f"Connection error: {detail}", request=request)
+        error: APIConnectionError = APITimeoutError(f"Request timed out: {detail}", request=request)
+    else:
+        error = APIConnectionError(f"Connection error: {detail}", request=request)
+    return error, cause_without(exc, keys)
 
 
 def _checked(response: httpx2.Response) -> httpx2.Response:
@@ -147,13 +178,14 @@ def _checked(response: httpx2.Response) -> httpx2.Response:
     response.stream = _READ
     if elapsed is not None:  # httpx2 reads `response.elapsed` from the stream just dropped
         response.elapsed = elapsed
-    logger.debug(
-        "response %s %s -> %d (%d bytes)",
-        response.request.method,
-        response.request.url,
-        response.status_code,
-        len(response.content),
-    )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "response %s %s -> %d (%d bytes)",
+            response.request.method,
+            shown_url(response.request),
+            response.status_code,
+            len(response.content),
+        )
     if not response.is_success:
         raise status_error_from_response(response)
     return response
@@ -244,19 +276,26 @@ def parse_data(
     """
     seen = [False]
     token = presence.flag.set(seen) if presence is not None else None
+    error: APIResponseValidationError | None = None
+    cause: BaseException | None = None
     try:
         parsed = model.from_dict(data)
     except _UNPARSABLE as exc:
         field = field_path(getattr(exc, "path", None))
-        raise APIResponseValidationError(
+        error = APIResponseValidationError(
             f"The response does not fit {model.__name__} at {field}: {exc}",
             response=response,
             body=data,
             field=field,
-        ) from exc
+        )
+        # The parser's error quotes the value, which may be a key the server echoed.
+        cause = cause_without(exc, keys_sent(request_of(response)))
     finally:
         if presence is not None and token is not None:
             presence.flag.reset(token)
+    if error is not None:
+        # Outside the handler, so that a cut cause is not kept as __context__ either.
+        raise error from cause
     if presence is not None and items_key is not None and seen[0]:
         presence.check(items_key, getattr(parsed, items_key), response, data)
     return parsed

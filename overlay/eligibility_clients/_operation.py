@@ -38,6 +38,9 @@ class Parameter:
     enum: type[StrEnum] | None
     rules: Mapping[str, Any]
     """The spec's `x-eligibility-clients` rules (see the spec's header)."""
+    personal: bool = False
+    """`x-eligibility-clients-personal` in the spec: the value can be personal data, so it is
+    never logged at INFO or above, nor quoted in an error message."""
 
     @property
     def is_filter(self) -> bool:
@@ -115,6 +118,7 @@ def declare(
             schema=raw["schema"],
             enum=raw["enum"],
             rules=raw["rules"],
+            personal=raw["personal"],
         )
         for raw in declaration["parameters"]
     )
@@ -153,7 +157,8 @@ def check_value(parameter: Parameter, value: Any) -> Any:
         return _params.number(value, name, minimum=parameter.minimum, maximum=parameter.maximum)
     if kind == "boolean":
         return _params.flag(value, name)
-    return _params.text(value, name, pattern=parameter.schema.get("pattern"))
+    pattern = parameter.schema.get("pattern")
+    return _params.text(value, name, pattern=pattern, personal=parameter.personal)
 
 
 def check(operation: Operation[ArgumentsT], filters: Mapping[str, Any]) -> ArgumentsT:

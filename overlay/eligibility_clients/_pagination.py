@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import (
+    AsyncGenerator,
     AsyncIterator,
     Awaitable,
     Callable,
@@ -90,6 +91,10 @@ def link_of(loaded: Loaded[Any], request: PageRequest) -> Link:
         return Link(None, broken=exc)
 
 
+def _nothing() -> None:
+    """For sources with nothing to do when a walk ends."""
+
+
 @dataclass(frozen=True)
 class Loaded(Generic[ItemT]):
     """A page that was sent and parsed but not yet placed in a walk.
@@ -110,6 +115,8 @@ class SyncSource(Generic[ItemT]):
     load: Callable[[PageRequest], Loaded[ItemT]]
     item_id: Callable[[ItemT], Hashable]
     concurrency: int = 1
+    on_end: Callable[[], None] = _nothing
+    """Called when a walk over these pages ends or is closed (the omitted-field report)."""
 
     def fetch(self, request: PageRequest) -> SyncPage[ItemT]:
         """Load `request` and place it as the next page of its walk."""
@@ -135,6 +142,8 @@ class AsyncSource(Generic[ItemT]):
     load: Callable[[PageRequest], Coroutine[Any, Any, Loaded[ItemT]]]
     item_id: Callable[[ItemT], Hashable]
     concurrency: int = 1
+    on_end: Callable[[], None] = _nothing
+    """Called when a walk over these pages ends or is closed (the omitted-field report)."""
 
     async def fetch(self, request: PageRequest) -> AsyncPage[ItemT]:
         """Load `request` and place it as the next page of its walk."""
@@ -194,10 +203,13 @@ class SyncPage(Generic[ItemT]):
     def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
         page = self
-        yield page
-        while page.has_next_page():
-            page = page.get_next_page()
+        try:
             yield page
+            while page.has_next_page():
+                page = page.get_next_page()
+                yield page
+        finally:
+            self._source.on_end()
 
     def __iter__(self) -> Iterator[ItemT]:
         """Every item from this page on, each item id at most once per iteration.
@@ -260,10 +272,13 @@ class AsyncPage(Generic[ItemT]):
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT]]:
         """This page, then each following page, fetched as the iteration reaches it."""
         page = self
-        yield page
-        while page.has_next_page():
-            page = await page.get_next_page()
+        try:
             yield page
+            while page.has_next_page():
+                page = await page.get_next_page()
+                yield page
+        finally:
+            self._source.on_end()
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
         """Every item from this page on, each item id at most once per iteration.
@@ -329,6 +344,13 @@ def _load_in_walk(
 
 
 def _walk(first: SyncPage[ItemT]) -> Iterator[ItemT]:
+    try:
+        yield from _walk_pages(first)
+    finally:
+        first._source.on_end()
+
+
+def _walk_pages(first: SyncPage[ItemT]) -> Iterator[ItemT]:
     source = first._source
     # `_pagination.REMEMBERED_IDS` is the setting tests and benchmarks change: read it per walk.
     recent = RecentIds(source.item_id, REMEMBERED_IDS)
@@ -401,6 +423,17 @@ def _keep(task: object) -> bool:
 
 async def _awalk(first_page: Callable[[], Awaitable[AsyncPage[ItemT]]]) -> AsyncIterator[ItemT]:
     page = await first_page()
+    pages = _awalk_pages(page)
+    try:
+        async for item in pages:
+            yield item
+    finally:
+        # Closed here, not left to the collector: its own cleanup cancels the tasks in flight.
+        await pages.aclose()
+        page._source.on_end()
+
+
+async def _awalk_pages(page: AsyncPage[ItemT]) -> AsyncGenerator[ItemT, None]:
     source = page._source
     # `_pagination.REMEMBERED_IDS` is the setting tests and benchmarks change: read it per walk.
     recent = RecentIds(source.item_id, REMEMBERED_IDS)

@@ -65,27 +65,34 @@ def _within(value: float, name: str, minimum: float | None, maximum: float | Non
     raise ValueError(f"{name} must be {bounds}; got {value}")
 
 
-def text(value: str | None, name: str, *, pattern: str | None = None) -> str | None:
-    """A text filter: a str, or None to leave it out; matching `pattern` when there is one."""
+def text(
+    value: str | None, name: str, *, pattern: str | None = None, personal: bool = False
+) -> str | None:
+    """A text filter: a str, or None to leave it out; matching `pattern` when there is one.
+
+    With `personal` (the spec's `x-eligibility-clients-personal`), a message names the filter
+    and what is wrong, never the value, which may be an email or a name.
+    """
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, got {type(value).__name__}")
     # JSON Schema patterns are unanchored, as re.search reads them.
     if pattern is not None and re.search(pattern, value) is None:
-        raise ValueError(f"{name} must match the pattern {pattern!r}; got {value!r}")
-    return _sendable(value, name)
+        got = "" if personal else f"; got {value!r}"
+        raise ValueError(f"{name} must match the pattern {pattern!r}{got}")
+    return _sendable(value, name, personal=personal)
 
 
-def _sendable(value: str, name: str) -> str:
+def _sendable(value: str, name: str, *, personal: bool = False) -> str:
     # A query string is UTF-8 on the wire; a lone surrogate has no UTF-8 form, and httpx2
     # would only find that out when the request is built (for async calls, at `await`).
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
+        held = "a character" if personal else repr(value[exc.start : exc.end])
         raise ValueError(
-            f"{name} cannot be sent: it holds {value[exc.start : exc.end]!r}, "
-            "which has no UTF-8 form (a lone surrogate)"
+            f"{name} cannot be sent: it holds {held}, which has no UTF-8 form (a lone surrogate)"
         ) from None
     return value
 

@@ -8,30 +8,51 @@ and `response` on an exception are left exactly as received.
 
 from __future__ import annotations
 
+import traceback
+
 import httpx2
 
 from ._http_types import HTTPRequest, HTTPResponse
-from ._logging import REDACTED
+from ._logging import LABEL_EXTENSION, RequestLabel
+from ._secrets import CREDENTIAL_HEADERS, credential_values
+from ._secrets import redact as redact
 
-# The headers the clients put a key in (Goodstack: Authorization, Truemed: its own header),
-# and the one a proxy-using caller might add.
-_KEY_HEADERS = ("authorization", "x-truemed-api-key", "proxy-authorization")
+# A personal value shorter than this (a two-letter search) identifies no one, and cutting it
+# out of a message would garble ordinary words.
+_MIN_PERSONAL_LENGTH = 3
 
 
 def keys_sent(request: HTTPRequest | None) -> tuple[str, ...]:
     """The credentials `request` carried, longest first (so a key holding another goes whole)."""
     if request is None:
         return ()
-    keys: list[str] = []
-    for name in _KEY_HEADERS:
+    keys: set[str] = set()
+    for name in CREDENTIAL_HEADERS:
         value = request.headers.get(name)
-        if not value:
-            continue
-        keys.append(value)
-        scheme, _, credential = value.partition(" ")
-        if credential.strip() and scheme:  # "Bearer <key>": the key alone may be echoed too
-            keys.append(credential.strip())
-    return tuple(sorted(set(keys), key=len, reverse=True))
+        if value:
+            keys.update(credential_values(value))
+    return tuple(sorted(keys, key=len, reverse=True))
+
+
+def personal_values(request: HTTPRequest | None) -> tuple[str, ...]:
+    """The values `request` sent for parameters the spec marks personal (a search term)."""
+    if request is None:
+        return ()
+    label = getattr(request, "extensions", {}).get(LABEL_EXTENSION)
+    if not isinstance(label, RequestLabel) or not label.personal:
+        return ()
+    params = httpx2.URL(str(request.url)).params
+    values = {
+        value
+        for name, value in params.multi_items()
+        if name in label.personal and len(value) >= _MIN_PERSONAL_LENGTH
+    }
+    return tuple(sorted(values, key=len, reverse=True))
+
+
+def secrets_of(request: HTTPRequest | None) -> tuple[str, ...]:
+    """What no message about `request` may quote: its keys, and its personal values."""
+    return tuple(sorted({*keys_sent(request), *personal_values(request)}, key=len, reverse=True))
 
 
 def request_of(response: HTTPResponse) -> HTTPRequest | None:
@@ -40,14 +61,6 @@ def request_of(response: HTTPResponse) -> HTTPRequest | None:
         return response.request
     except RuntimeError:  # httpx2 raises this when no request is attached
         return None
-
-
-def redact(text: str, keys: tuple[str, ...]) -> str:
-    """`text` with each of `keys` replaced by `<redacted>`."""
-    for key in keys:
-        if key in text:
-            text = text.replace(key, REDACTED)
-    return text
 
 
 def redact_optional(text: str | None, keys: tuple[str, ...]) -> str | None:
@@ -73,3 +86,21 @@ def keys_behind(exc: BaseException) -> tuple[str, ...]:
             keys.update(keys_sent(request))
         current = current.__cause__ or current.__context__
     return tuple(sorted(keys, key=len, reverse=True))
+
+
+def cause_without(exc: BaseException, keys: tuple[str, ...]) -> BaseException | None:
+    """`exc`, to keep as a cause, or None when any of `keys` shows anywhere in its chain.
+
+    Checks the text a traceback prints (messages, notes, every cause and context) and each
+    exception's `args` as `repr` shows them, which escapes differently from `str`.
+    """
+    if not keys:
+        return exc
+    shown = "".join(traceback.format_exception(exc))
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        shown += repr(current.args)
+        current = current.__cause__ or current.__context__
+    return None if any(key in shown for key in keys) else exc

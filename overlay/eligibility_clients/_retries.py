@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import httpx2
 
 from ._http_types import AsyncTransport, HTTPResponse, SyncTransport
-from ._logging import logger, redact_headers
+from ._logging import described, logger, redact_headers, shown_url
 
 # Failures where the request may not have reached the server, or its answer was lost. The
 # only operations here are GETs, so repeating them is always safe.
@@ -136,7 +136,7 @@ def _log_attempt(request: httpx2.Request, attempt: int) -> None:
         logger.debug(
             "request %s %s attempt=%d headers=%s",
             request.method,
-            request.url,
+            shown_url(request),
             attempt,
             redact_headers(request.headers.multi_items()),
         )
@@ -144,9 +144,8 @@ def _log_attempt(request: httpx2.Request, attempt: int) -> None:
 
 def _log_retry(request: httpx2.Request, reason: str, delay: float, retry: int, limit: int) -> None:
     logger.info(
-        "retrying %s %s after %s in %.2fs (retry %d of %d)",
-        request.method,
-        request.url,
+        "retrying %s after %s in %.2fs (retry %d of %d)",
+        described(request),
         reason,
         delay,
         retry,

@@ -21,7 +21,7 @@ from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
-from ._http import asend, parse_page, send
+from ._http import asend, label, parse_page, send
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
@@ -50,6 +50,8 @@ _session_id = attrgetter("qualification_session_id")
 LIST = declare(
     operations.LIST_QUALIFICATION_SESSIONS, operations.list_qualification_sessions_kwargs
 )
+#: Tells log lines which operation a request is, and which of its values are personal.
+_LABEL = label(LIST)
 
 
 def _first_request(
@@ -204,7 +206,7 @@ class QualificationSessions:
         self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
-        # One per list() call: each omitted field is logged once per walk.
+        # One per list() call: what its walk left out is logged once, as one WARNING.
         return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     @documented(LIST)
@@ -240,15 +242,17 @@ class QualificationSessions:
                 iterating, a failed page raises once the items before it are yielded.
         """
         request = _first_request(filters, extra_query)
+        presence = self._presence()
         source = SyncSource(
-            partial(self._load, self._presence()),
+            partial(self._load, presence),
             item_id=_session_id,
             concurrency=_params.concurrency(concurrency),
+            on_end=presence.report,
         )
         return source.fetch(request)
 
     def _load(self, presence: PresenceCheck, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(send(self._http, request.url, request.params), presence)
+        return _loaded(send(self._http, request.url, request.params, _LABEL), presence)
 
 
 class AsyncQualificationSessions:
@@ -260,7 +264,7 @@ class AsyncQualificationSessions:
         self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
-        # One per list() call: each omitted field is logged once per walk.
+        # One per list() call: what its walk left out is logged once, as one WARNING.
         return PresenceCheck("Truemed", absence_seen, strict=self._strict)
 
     @documented(LIST)
@@ -277,17 +281,19 @@ class AsyncQualificationSessions:
         `concurrency` > 1, `async for` fetches up to that many later pages in tasks.
         """
         request = _first_request(filters, extra_query)
+        presence = self._presence()
         source = AsyncSource(
-            partial(self._load, self._presence()),
+            partial(self._load, presence),
             item_id=_session_id,
             concurrency=_params.concurrency(concurrency),
+            on_end=presence.report,
         )
         return AsyncPaginator(lambda: source.fetch(request))
 
     async def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[QualificationSession]:
-        return _loaded(await asend(self._http, request.url, request.params), presence)
+        return _loaded(await asend(self._http, request.url, request.params, _LABEL), presence)
 
 
 class TruemedClient(SyncAPIClient):

@@ -51,7 +51,7 @@ def organisation(subscription: EligibilitySubscription) -> str | None:
 
 def through(transport: httpx2.HTTPTransport) -> TruemedClient:
     """A client sending through an httpx2 transport of the application's own."""
-    return TruemedClient(api_key="k", transport=transport, max_retries=0)
+    return TruemedClient(api_key="test-key-1", transport=transport, max_retries=0)
 
 
 def reply(request: httpx2.Request) -> httpx2.Response:
@@ -87,7 +87,9 @@ def main() -> None:
     except APIStatusError as exc:
         print(exc.status_code, exc.response.status_code)
     print([(request.method, request.url.path) for request in truemed.requests])
-    mocked = TruemedClient(api_key="k", transport=httpx2.MockTransport(reply), max_retries=0)
+    mocked = TruemedClient(
+        api_key="test-key-1", transport=httpx2.MockTransport(reply), max_retries=0
+    )
     try:
         list(mocked.qualification_sessions.list())
     except APIStatusError as exc:
