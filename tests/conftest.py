@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eligibility_clients._secrets import KEY_ENV_VARS
 from hypothesis import HealthCheck, settings
 
 DATA = Path(__file__).parent / "data"
@@ -70,11 +71,11 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see a real key or base URL from the developer's shell."""
     for name in (
-        "TRUEMED_API_KEY",
+        *KEY_ENV_VARS,
         "TRUEMED_BASE_URL",
-        "GOODSTACK_API_KEY",
         "GOODSTACK_BASE_URL",
         "ELIGIBILITY_CLIENTS_LOG",
+        "ELIGIBILITY_CLIENTS_LOG_VALUES",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -102,16 +103,18 @@ def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
-    """Scrub both vendors' auth headers from every recorded request, and cookies from responses.
+    """The shipped `testing.vcr_config()`, which records our own cassettes as it does users'.
 
-    No `record_mode` here: it would silently override `--record-mode` on the command line.
+    On top of it, headers that vary per request are dropped from recorded responses. No
+    `record_mode` here: it would silently override `--record-mode` on the command line.
     """
-    return {
-        "filter_headers": [
-            ("authorization", "<redacted>"),
-            ("x-truemed-api-key", "<redacted>"),
-            ("cookie", None),
-        ],
-        "before_record_response": scrub_response,
-        "decode_compressed_response": True,
-    }
+    from eligibility_clients.testing import vcr_config as shipped
+
+    config = shipped()
+    scrub_secrets = config["before_record_response"]
+
+    def before_record_response(response: dict[str, Any]) -> dict[str, Any]:
+        return scrub_response(scrub_secrets(response))
+
+    config["before_record_response"] = before_record_response
+    return config

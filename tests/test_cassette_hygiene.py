@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import yaml
+from eligibility_clients._secrets import AUTH_HEADERS, KEY_ENV_VARS
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
 
 from tests import recording
 from tests.builders import GOODSTACK_KEY, TRUEMED_KEY
 
-AUTH_HEADERS = ("authorization", "x-truemed-api-key")
 HOSTS = {
     "truemed": {"production": "api.truemed.com", "sandbox": "dev-api.truemed.com"},
     "goodstack": {"production": "api.goodstack.io", "sandbox": "sandbox-api.goodstack.io"},
@@ -34,9 +34,7 @@ def known_keys() -> list[str]:
         recording.WRONG_KEY,
     ]
     # When a maintainer re-records live, the real keys are in the environment: check them too.
-    keys += [
-        os.environ[name] for name in ("TRUEMED_API_KEY", "GOODSTACK_API_KEY") if name in os.environ
-    ]
+    keys += [os.environ[name] for name in KEY_ENV_VARS if name in os.environ]
     return keys
 
 

@@ -235,30 +235,36 @@ def parse_page(
     is left out, the page is parsed without it, and the error is returned with the page, for
     the walk to raise once the page's items are out.
     """
+    # Each error is raised outside the handler that caught the one before it, so a traceback
+    # shows one error and its cause, not a chain of attempts.
     try:
         return parse_model(model, response, items_key=items_key, presence=presence), None
     except APIResponseValidationError as exc:
-        if not isinstance(exc.body, dict) or link_key not in exc.body:
-            raise
-        rest = {key: value for key, value in exc.body.items() if key != link_key}
-        try:
-            page = parse_data(model, rest, response, items_key=items_key, presence=presence)
-        except APIResponseValidationError as other:  # more than the link is wrong
-            raise APIResponseValidationError(
-                other.message, response=response, body=exc.body, field=other.field
-            ) from other.__cause__
-        field = exc.field or ""
-        if field != link_key and not field.startswith((f"{link_key}.", f"{link_key}[")):
-            # The parsers could not tell where it broke; leaving `link_key` out tells.
-            cause = exc.__cause__
-            problem = f"{type(cause).__name__}: {cause}" if cause is not None else exc.message
-            exc = APIResponseValidationError(
-                f"The response does not fit {model.__name__} at {link_key}: {problem}",
-                response=response,
-                body=exc.body,
-                field=link_key,
-            )
-        return page, exc
+        error = exc
+    if not isinstance(error.body, dict) or link_key not in error.body:
+        raise error
+    rest = {key: value for key, value in error.body.items() if key != link_key}
+    beyond: APIResponseValidationError | None = None
+    try:
+        page = parse_data(model, rest, response, items_key=items_key, presence=presence)
+    except APIResponseValidationError as other:  # more than the link is wrong
+        beyond = other
+    if beyond is not None:
+        raise APIResponseValidationError(
+            beyond.message, response=response, body=error.body, field=beyond.field
+        ) from beyond.__cause__
+    field = error.field or ""
+    if field != link_key and not field.startswith((f"{link_key}.", f"{link_key}[")):
+        # The parsers could not tell where it broke; leaving `link_key` out tells.
+        cause = error.__cause__
+        problem = f"{type(cause).__name__}: {cause}" if cause is not None else error.message
+        error = APIResponseValidationError(
+            f"The response does not fit {model.__name__} at {link_key}: {problem}",
+            response=response,
+            body=error.body,
+            field=link_key,
+        )
+    return page, error
 
 
 def parse_data(

@@ -13,11 +13,10 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-# The headers each vendor's key travels in (see `_config.py`); both clients send one.
-AUTH_HEADERS = ("authorization", "x-truemed-api-key")
-# The environment variables the clients read their keys from (see `_config.py`).
-KEY_ENV_VARS = ("TRUEMED_API_KEY", "GOODSTACK_API_KEY")
-REDACTED = "<redacted>"
+from .._secrets import CREDENTIAL_HEADERS, KEY_ENV_VARS, REDACTED, credential_values, redact
+
+# The headers a key travels in: both vendors' and a proxy's (see `_secrets.py`).
+AUTH_HEADERS = CREDENTIAL_HEADERS
 # Cookies identify a session; a cassette is committed, so none are kept.
 _RESPONSE_HEADERS_DROPPED = frozenset({"set-cookie", *AUTH_HEADERS})
 
@@ -36,10 +35,7 @@ def drop_response_cookies(response: dict[str, Any]) -> dict[str, Any]:
 
 
 def _scrub_text(text: str, secrets: set[str]) -> str:
-    # Longest first: a key that contains another key must vanish whole, not leave a tail.
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
-    return text
+    return redact(text, tuple(secrets))
 
 
 def _scrub(value: Any, secrets: set[str]) -> Any:
@@ -54,9 +50,7 @@ def _scrub(value: Any, secrets: set[str]) -> Any:
 
 
 def _header_secrets(value: str) -> set[str]:
-    # `Authorization: Bearer KEY` sends the scheme too; a server may echo only the KEY part.
-    parts = {value.strip(), *value.split()[1:]}
-    return {part for part in parts if part}
+    return set(credential_values(value))
 
 
 class _Scrubber:
