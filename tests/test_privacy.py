@@ -394,3 +394,12 @@ def test_json_bodies_keep_what_the_server_sent() -> None:
     assert error is not None
     assert key not in str(error)
     assert json.loads(error.response.content)["message"] == f"bad key {key}"  # type: ignore[attr-defined]
+
+
+def test_a_fake_refuses_a_key_the_clients_would_refuse() -> None:
+    from eligibility_clients.testing import FakeGoodstack, FakeTruemed
+
+    for fake in (FakeTruemed, FakeGoodstack):
+        with pytest.raises(ValueError, match="at least 8 characters"):
+            fake(api_key="short")
+        assert fake(api_key="long-enough-key").api_key == "long-enough-key"

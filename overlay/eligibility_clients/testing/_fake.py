@@ -15,6 +15,7 @@ import httpx2
 
 from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
+from .._secrets import MIN_KEY_LENGTH
 from ._faults import ConnectionDropped, Faults, apply_fault
 from ._wire import Dialect, Query, path_pattern, read_query
 
@@ -46,6 +47,12 @@ class FakeAPI:
     DIALECT: ClassVar[Dialect]
 
     def __init__(self, *, api_key: str | None = None) -> None:
+        if api_key is not None and len(api_key) < MIN_KEY_LENGTH:
+            # The clients refuse such a key, so a fake that took one could never be called.
+            raise ValueError(
+                f"{type(self).__name__}: api_key must be at least {MIN_KEY_LENGTH} characters, "
+                "as the clients require"
+            )
         self.api_key: str = api_key if api_key is not None else self.DEFAULT_API_KEY
         self.faults: Faults = Faults()
         self.requests: list[HTTPRequest] = []
