@@ -317,7 +317,7 @@ def build(session: nox.Session) -> None:
             if "eligibility-clients[cli]" not in str(output):
                 session.error(f"the command without its extra printed {output!r}")
             session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
-            _check_consumer_project(session, python, Path(tmp))
+            _check_consumer_project(session, python, Path(tmp), wheel)
         # Kept in dist/ (git-ignored) to hand to a team: the wheel a release pins.
         DIST.mkdir(exist_ok=True)
         for artifact in (wheel, sdists[0]):
@@ -363,13 +363,16 @@ def _venv_with_only(session: nox.Session, venv: Path, wheel: Path) -> Path:
     return bindir
 
 
-def _check_consumer_project(session: nox.Session, python: str, tmp: Path) -> None:
+def _check_consumer_project(session: nox.Session, python: str, tmp: Path, wheel: Path) -> None:
     """A consumer's suite on the wheel: plugin fixtures, sleepless faults, a cassette."""
-    testing = [
+    pinned = [
         req
         for req in nox.project.dependency_groups(PYPROJECT, "test")
         if req.startswith(("pytest==", "pytest-recording==", "vcrpy=="))
     ]
+    # The `testing` extra, as a user installs it, resolved together with our own suite's pins:
+    # pip refuses if the extra's ranges ever stop admitting the versions we test with.
+    testing = [f"{wheel}[testing]", *pinned]
     session.run(python, "-m", "pip", "install", "--quiet", *testing, external=True)
     project = tmp / "consumer"
     project.mkdir()
