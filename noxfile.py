@@ -97,10 +97,15 @@ def release(session: nox.Session) -> None:
 
     Needs a clean git tree. Bumps `_version.py`, dates CHANGELOG.md's `## [Unreleased]`
     section, rewrites the API snapshot, builds the wheel and sdist into dist/, checks that
-    they all agree, then commits those files and tags `vX.Y.Z`. `--date YYYY-MM-DD` sets the
+    they all agree, runs drift check 1 and the test suite on that tree, and only then commits
+    "Release X.Y.Z". It does not tag: pushing the commit to main lets the release workflow
+    tag and publish it (it prints what that workflow will do). `--date YYYY-MM-DD` sets the
     release date (default: today).
     """
-    _install_groups(session, "release")
+    # The test group holds the generator (drift check 1) and the api group; the suite needs
+    # the package installed, and build makes the wheel and sdist.
+    _install_groups(session, "release", "test")
+    session.install("-e", ".")
     session.run("python", "-m", "codegen.release", *session.posargs)
 
 
