@@ -147,8 +147,9 @@ def demo(session: nox.Session) -> None:
     )
 
     session.log(
-        "A handled error: the fakes served over loopback HTTP answer a publishable key with "
-        "403, as Goodstack does; the command prints one line and exits 3."
+        "Next, an error on purpose (expected, not a failure of the demo): the fakes served over "
+        "loopback HTTP answer a publishable key with 403, as Goodstack does; the command "
+        "prints one line and exits 3."
     )
     with _fake_server(Path(session.bin) / "python") as url:
         session.run(
