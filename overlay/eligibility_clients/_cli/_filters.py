@@ -57,10 +57,11 @@ def _instant(
     return moment
 
 
-class _Saying(click.ParamType):
+# Generic only in click's stubs from 8.2 on; the `cli` extra admits 8.1, so not subscripted.
+class _Saying(click.ParamType):  # type: ignore[type-arg]
     """`inner`, whose refusal says what is accepted: `'0' is not accepted: 1 to 100`."""
 
-    def __init__(self, inner: click.ParamType, accepted: str) -> None:
+    def __init__(self, inner: click.ParamType[Any, Any], accepted: str) -> None:
         self.inner, self.accepted = inner, accepted
         self.name = inner.name
 
