@@ -97,10 +97,15 @@ def release(session: nox.Session) -> None:
 
     Needs a clean git tree. Bumps `_version.py`, dates CHANGELOG.md's `## [Unreleased]`
     section, rewrites the API snapshot, builds the wheel and sdist into dist/, checks that
-    they all agree, then commits those files and tags `vX.Y.Z`. `--date YYYY-MM-DD` sets the
+    they all agree, runs drift check 1 and the test suite on that tree, and only then commits
+    "Release X.Y.Z". It does not tag: pushing the commit to main lets the release workflow
+    tag and publish it (it prints what that workflow will do). `--date YYYY-MM-DD` sets the
     release date (default: today).
     """
-    _install_groups(session, "release")
+    # The test group holds the generator (drift check 1) and the api group; the suite needs
+    # the package installed, and build makes the wheel and sdist.
+    _install_groups(session, "release", "test")
+    session.install("-e", ".")
     session.run("python", "-m", "codegen.release", *session.posargs)
 
 
@@ -142,8 +147,9 @@ def demo(session: nox.Session) -> None:
     )
 
     session.log(
-        "A handled error: the fakes served over loopback HTTP answer a publishable key with "
-        "403, as Goodstack does; the command prints one line and exits 3."
+        "Next, an error on purpose (expected, not a failure of the demo): the fakes served over "
+        "loopback HTTP answer a publishable key with 403, as Goodstack does; the command "
+        "prints one line and exits 3."
     )
     with _fake_server(Path(session.bin) / "python") as url:
         session.run(
@@ -317,7 +323,7 @@ def build(session: nox.Session) -> None:
             if "eligibility-clients[cli]" not in str(output):
                 session.error(f"the command without its extra printed {output!r}")
             session.log("eligibility-clients without the cli extra: exit 2 with the install hint")
-            _check_consumer_project(session, python, Path(tmp))
+            _check_consumer_project(session, python, Path(tmp), wheel)
         # Kept in dist/ (git-ignored) to hand to a team: the wheel a release pins.
         DIST.mkdir(exist_ok=True)
         for artifact in (wheel, sdists[0]):
@@ -363,13 +369,16 @@ def _venv_with_only(session: nox.Session, venv: Path, wheel: Path) -> Path:
     return bindir
 
 
-def _check_consumer_project(session: nox.Session, python: str, tmp: Path) -> None:
+def _check_consumer_project(session: nox.Session, python: str, tmp: Path, wheel: Path) -> None:
     """A consumer's suite on the wheel: plugin fixtures, sleepless faults, a cassette."""
-    testing = [
+    pinned = [
         req
         for req in nox.project.dependency_groups(PYPROJECT, "test")
         if req.startswith(("pytest==", "pytest-recording==", "vcrpy=="))
     ]
+    # The `testing` extra, as a user installs it, resolved together with our own suite's pins:
+    # pip refuses if the extra's ranges ever stop admitting the versions we test with.
+    testing = [f"{wheel}[testing]", *pinned]
     session.run(python, "-m", "pip", "install", "--quiet", *testing, external=True)
     project = tmp / "consumer"
     project.mkdir()

@@ -10,8 +10,13 @@ The git tree must be clean, so the release is exactly what is committed. The com
 rewrites `_version.py` and the README's install lines, turns CHANGELOG.md's `## [Unreleased]`
 section into `## [X.Y.Z] - YYYY-MM-DD` (with the API changes `nox -s api` found) under a
 new empty `## [Unreleased]`, rewrites `codegen/public-api.json`, builds the wheel and sdist
-into dist/, checks that they agree, commits those files as "Release X.Y.Z" and tags
-the commit `vX.Y.Z`. Pushing the commit and tag is left to the maintainer.
+into dist/, checks that they agree, and runs drift check 1 (generated/ is byte for byte
+what specs/ generate) and the test suite on exactly that tree. Only when all pass does it
+commit those files as "Release X.Y.Z"; otherwise it puts them back as they were.
+
+It does not tag: pushing the commit to main is the release. The release workflow
+(.github/workflows/release.yml) then sees a version without a tag, builds the wheel and sdist,
+creates the tag `vX.Y.Z` and publishes the GitHub Release with the CHANGELOG entry as notes.
 """
 
 from __future__ import annotations
@@ -152,19 +157,52 @@ def release(wanted: str, date: str) -> str:
     readme = ROOT / "README.md"
     readme.write_text(install_lines(readme.read_text(encoding="utf-8"), version), encoding="utf-8")
     api.update()
-    artifacts = _build(version)
-    verify(version)
-
     files = [api.CHANGELOG, api.VERSION_FILE, api.SNAPSHOT, readme]
+    try:
+        artifacts = _build(version)
+        verify(version)
+        _checks_pass()
+    except BaseException:
+        _git("checkout", "--", *(str(path.relative_to(ROOT)) for path in files))
+        raise
+
     _git("add", *(str(path.relative_to(ROOT)) for path in files))
     _git("commit", "--quiet", "-m", f"Release {version}")
-    _git("tag", "-a", tag, "-m", f"eligibility-clients {version}")
     for change in changes:
         print(change)
     for path in artifacts:
         print(f"built {path.relative_to(ROOT)}")
-    print(f"released {version}: committed and tagged {tag} (push both to publish)")
+    print(NEXT_STEPS.format(version=version, tag=tag, commit=_git("rev-parse", "--short", "HEAD")))
     return version
+
+
+NEXT_STEPS = """\
+prepared the release commit {commit} "Release {version}" (not tagged, not pushed).
+
+Push it to main:  git push origin HEAD:main
+On that push, .github/workflows/release.yml sees that _version.py names {version} and no tag
+{tag} exists, so it:
+  1. checks CHANGELOG.md's entry for {version} (python3 codegen/release_notes.py {version});
+  2. builds the wheel and sdist with `nox -s build`;
+  3. creates the tag {tag} on that commit and publishes the GitHub Release "{version}" with the
+     entry as its notes and both files attached;
+  4. uploads both files to the package index named by the repository variable
+     PACKAGE_INDEX_URL, by trusted publishing, if that variable is set.
+Do not push a tag yourself: the workflow would then see {version} as released already."""
+
+# Drift check 1 and the suite, as `nox -s drift` and `nox -s tests` run them.
+CHECKS = (
+    ("drift check 1", [sys.executable, "codegen/regenerate.py", "check"]),
+    ("the test suite", [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
+)
+
+
+def _checks_pass() -> None:
+    """Refuse the release unless drift check 1 and the tests pass on the tree to commit."""
+    for name, command in CHECKS:
+        print(f"release: running {name}: {' '.join(command[1:])}", flush=True)
+        if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
+            raise ReleaseError(f"{name} failed on the release tree: nothing was committed")
 
 
 def main(argv: list[str] | None = None) -> int:

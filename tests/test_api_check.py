@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
@@ -287,3 +288,27 @@ def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
     assert [str(change) for change in changes] == [
         "Session.fee: default removed (now required) (breaking)"
     ]
+
+
+def test_release_notes_are_the_dated_changelog_entry() -> None:
+    from codegen import release_notes
+
+    text = (
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- a thing\n\n"
+        "## [0.1.0] - 2026-11-29\n\n- first\n"
+    )
+    assert release_notes.entry(text, "0.2.0") == "### Added\n- a thing"
+    assert release_notes.entry(text, "0.1.0") == "- first"
+    assert release_notes.entry(text, "0.3.0") is None
+    assert (
+        release_notes.entry("## [0.2.0] - 2026-12-01\n\n## [0.1.0] - 2026-11-29\n", "0.2.0") is None
+    )
+
+
+def test_release_refuses_when_a_check_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    failing = ("drift check 1", [sys.executable, "-c", "raise SystemExit(1)"])
+    monkeypatch.setattr(release, "CHECKS", (failing,))
+    with pytest.raises(release.ReleaseError, match="drift check 1 failed on the release tree"):
+        release._checks_pass()
+    monkeypatch.setattr(release, "CHECKS", (("ok", [sys.executable, "-c", "pass"]),))
+    release._checks_pass()

@@ -35,6 +35,8 @@ from eligibility_clients._cli import _output
 from eligibility_clients._cli._app import cli
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed
 
+from tests.children import default_sigint
+
 MODULE = [sys.executable, "-m", "eligibility_clients"]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 TRUEMED_DATA = FakeTruemed().sessions
@@ -360,7 +362,7 @@ def test_an_unreachable_api_exits_4() -> None:
                 *("goodstack", "subscriptions", "--fake"),
                 *("--start-date", "2024-02-01", "--end-date", "2024-01-01"),
             ],
-            "is after end_date",
+            "is after --end-date",
         ),
         (["truemed", "sessionz"], "No such command 'sessionz'"),
     ],
@@ -471,6 +473,7 @@ def on_terminal(args: Sequence[str], *, stdout_is_terminal: bool = True) -> tupl
     env["TERM"] = "xterm-256color"
     process = subprocess.Popen(
         [*MODULE, *args],
+        preexec_fn=default_sigint,
         stdin=slave,
         stdout=slave if stdout_is_terminal else subprocess.PIPE,
         stderr=slave,
@@ -580,6 +583,7 @@ def start_export(url: str, api_key: str) -> subprocess.Popen[str]:
     env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     return subprocess.Popen(
         [*MODULE, "truemed", "sessions", "--base-url", url, "--page-size", "5"],
+        preexec_fn=default_sigint,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -613,13 +617,64 @@ def test_an_export_writes_each_page_before_fetching_the_next(
     assert len(fake.answered) == 200
 
 
-def test_ctrl_c_stops_the_export_with_status_130(held_server: tuple[HeldTruemed, str]) -> None:
+@pytest.mark.parametrize(
+    ("signum", "status", "message"),
+    [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")],
+)
+def test_a_signal_stops_the_export_to_stdout_with_one_line(
+    held_server: tuple[HeldTruemed, str], signum: int, status: int, message: str
+) -> None:
+    # The same line and status as when writing a file with -o (test_cli_export_file.py).
     fake, url = held_server
     with start_export(url, fake.api_key) as process:
         assert process.stdout is not None
         process.stdout.readline()  # the walk is now waiting for page 2
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signum)
         _, errors = process.communicate(timeout=60)
-    assert process.returncode == 130
-    assert errors.strip() == "Interrupted."
+    assert process.returncode == status
+    assert errors.strip() == message
     assert "Traceback" not in errors
+
+
+# --- messages and help, as a person reads them ------------------------------------------------
+
+
+def test_a_date_order_error_names_the_options() -> None:
+    result = invoke(
+        "goodstack",
+        "subscriptions",
+        "--fake",
+        "--start-date",
+        "2024-05-01",
+        "--end-date",
+        "2024-04-01",
+    )
+    assert result.exit_code == 2
+    assert "--start-date (2024-05-01T00:00:00+00:00) is after --end-date" in result.output
+    assert "start_date" not in result.output
+
+
+@pytest.mark.parametrize("value", ["0", "101", "many"])
+def test_a_bad_page_size_says_what_is_accepted(value: str) -> None:
+    result = invoke("goodstack", "subscriptions", "--fake", "--page-size", value)
+    assert result.exit_code == 2
+    assert f"'{value}' is not accepted: 1 to 100" in result.output
+
+
+def test_a_bad_date_says_what_is_accepted() -> None:
+    result = invoke("truemed", "sessions", "--fake", "--expires-at", "31/01/2024")
+    assert result.exit_code == 2
+    assert "is not accepted: a date, YYYY-MM-DD (2024-01-31)" in result.output
+
+
+@pytest.mark.parametrize("command", [("truemed", "sessions"), ("goodstack", "subscriptions")])
+def test_help_has_no_backticks_nor_inferred_order(command: tuple[str, str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "`" not in result.output
+    assert "newest first" not in result.output
+
+
+def test_goodstack_page_size_help_gives_the_enforced_bounds() -> None:
+    result = invoke("goodstack", "subscriptions", "--help")
+    assert "Accepted: 1 to 100." in " ".join(result.output.split())

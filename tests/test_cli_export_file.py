@@ -23,6 +23,8 @@ from eligibility_clients import HTTPRequest, HTTPResponse
 from eligibility_clients._cli._app import cli
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed
 
+from tests.children import default_sigint
+
 MODULE = [sys.executable, "-m", "eligibility_clients"]
 PREVIOUS = "the previous export\n"
 
@@ -148,6 +150,7 @@ def test_a_signal_half_way_leaves_the_previous_file_and_no_partial_one(
     command = [*MODULE, "truemed", "sessions", "--base-url", url, "--page-size", "50"]
     with subprocess.Popen(
         [*command, "-o", str(target)],
+        preexec_fn=default_sigint,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "TRUEMED_API_KEY": fake.api_key},

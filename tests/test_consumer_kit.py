@@ -290,3 +290,37 @@ def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.
     replayed.assert_outcomes(passed=3)
     # Replay: the cassettes answered; no request reached a fake.
     assert re.findall(r"SERVED (\d+)", replayed.stdout.str()) == ["0", "0", "0"]
+
+
+RECORDING_PROBE = """
+import pytest
+from eligibility_clients import TruemedClient
+from eligibility_clients.testing import FakeServer, FakeTruemed, vcr_config as kit_config
+
+@pytest.fixture(scope="module")
+def vcr_config():
+    return kit_config()
+
+@pytest.mark.vcr
+def test_probe(eligibility_recording):
+    with FakeServer(FakeTruemed(api_key="probe-secret"), port=0) as server:
+        client = TruemedClient(api_key="probe-secret", base_url=server.url)
+        client.qualification_sessions.list(page_size=5)
+    print("RECORDING" if eligibility_recording else "REPLAYING")
+
+def test_unmarked(eligibility_recording):
+    assert eligibility_recording is False
+"""
+
+
+def test_eligibility_recording_tells_recording_from_replaying(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_probe=RECORDING_PROBE)
+    modes = []
+    for mode in ("once", "once", "none", "rewrite"):
+        result = pytester.runpytest_subprocess(
+            "-s", "-p", "no:cacheprovider", f"--record-mode={mode}"
+        )
+        result.assert_outcomes(passed=2)
+        modes.append("RECORDING" if "RECORDING" in result.stdout.str() else "REPLAYING")
+    # The first `once` writes the cassette; the second finds it and replays.
+    assert modes == ["RECORDING", "REPLAYING", "REPLAYING", "RECORDING"]

@@ -157,6 +157,10 @@ def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_pa
         check_nox(words[1:])
     elif words[:2] == ["python3", "scripts/dev.py"]:
         check_nox(words[2:])
+    elif words[:2] == ["git", "log"]:
+        # Read-only: run for real, in the checkout (CI clones with its whole history).
+        output = run(["git", *words[1:]], env, 0, cwd=ROOT)
+        assert output.strip(), f"{line!r} printed nothing"
     elif words[0] == "pip" or words[:3] == ["python", "-m", "pip"]:
         check_pip(words[words.index("install") + 1 :])
     elif words[0] == "eligibility-clients" or words[:3] == ["python", "-m", "eligibility_clients"]:
@@ -252,13 +256,15 @@ def check_pip(requirements: list[str]) -> None:
             name, version, *_ = parse_wheel_filename(path.name)
             assert str(version) == current_version(), requirement
             if wheel.group(2):
-                assert wheel.group(2) == "[cli]", requirement
+                assert wheel.group(2) in ("[cli]", "[testing]"), requirement
         else:
             parsed = Requirement(requirement)
             name = canonicalize_name(parsed.name)
             # The project is not on PyPI: it is installed from its tag, never by name alone.
+            # The tag of this version, or a release commit (see test_release_install.py).
             if name == "eligibility-clients":
-                assert parsed.url == f"git+URL@v{current_version()}", requirement
+                pins = (f"git+URL@v{current_version()}", "git+URL@COMMIT")
+                assert parsed.url in pins, requirement
         assert name in ("nox", "eligibility-clients"), requirement
 
 

@@ -50,7 +50,8 @@ def test_faults_are_retried_without_sleeping(
 
 
 @pytest.mark.vcr
-def test_a_cassette_through_fake_server() -> None:
+def test_a_cassette_through_fake_server(eligibility_recording: bool) -> None:
+    assert eligibility_recording is not REPLAY
     with FakeServer(FakeTruemed(api_key=KEY), FakeGoodstack(api_key=KEY), port=0) as server:
         truemed = TruemedClient(api_key=KEY, base_url=server.url)
         goodstack = GoodstackClient(api_key=KEY, base_url=server.url)

@@ -243,7 +243,7 @@ _list_command(
     truemed,
     "sessions",
     TRUEMED_SESSIONS,
-    "List Qualification Sessions, newest first, across all pages.",
+    "List Qualification Sessions across all pages.",
 )
 _list_command(
     goodstack,

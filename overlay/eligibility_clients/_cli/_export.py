@@ -30,6 +30,7 @@ from .._truemed import LIST as TRUEMED_LIST
 from .._truemed import TruemedClient
 from ..testing import FakeAPI, FakeGoodstack, FakeTruemed
 from . import _output
+from ._filters import with_option_names
 from ._progress import BarProgress, NoProgress, Progress
 
 
@@ -182,7 +183,8 @@ def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> 
         except MissingAPIKeyError:
             raise
         except ValueError as exc:
-            raise InvalidArguments(str(exc)) from exc
+            message = with_option_names(str(exc), endpoint.operation)
+            raise InvalidArguments(message) from exc
         total = page.total_count
         if total is not None and options.limit is not None:
             total = min(total, options.limit)
@@ -241,7 +243,9 @@ def _open_output(path: str | None) -> Iterator[TextIO]:
     one; readers of `path` never see a partial export.
     """
     if path is None or path == "-":
-        yield sys.stdout
+        # The same "Terminated." line and status as for a file, rather than Python's default.
+        with _sigterm_raises():
+            yield sys.stdout
         return
     target = os.path.abspath(path)
     folder, name = os.path.split(target)

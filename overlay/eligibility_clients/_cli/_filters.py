@@ -8,12 +8,13 @@ parameter's Python name, where the library checks it as it checks any caller's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
-from .._operation import Operation, Parameter
+from .._operation import Operation, Parameter, describe
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -56,13 +57,33 @@ def _instant(
     return moment
 
 
+# Generic only in click's stubs from 8.2 on; the `cli` extra admits 8.1, so not subscripted.
+class _Saying(click.ParamType):  # type: ignore[type-arg]
+    """`inner`, whose refusal says what is accepted: `'0' is not accepted: 1 to 100`."""
+
+    def __init__(self, inner: click.ParamType[Any, Any], accepted: str) -> None:
+        self.inner, self.accepted = inner, accepted
+        self.name = inner.name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The inner type's value, or one error naming what is accepted."""
+        try:
+            return self.inner.convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(f"{value!r} is not accepted: {self.accepted}", param, ctx)
+
+
 def choice(values: Sequence[str]) -> click.Choice[str]:
     """The one case rule for every choice: any case accepted, the API's spelling sent."""
     return click.Choice(list(values), case_sensitive=False)
 
 
 def _help(parameter: Parameter, page_size: int | None) -> str:
-    text = parameter.description
+    # click prints help as plain text: the spec's `code` marks would show as backticks.
+    text = parameter.description.replace("`", "")
+    if parameter.kind in ("integer", "number") and describe(parameter):
+        # The bounds the client enforces, which may be stricter than the spec's prose.
+        text += f" Accepted: {describe(parameter)}."
     if parameter.kind == "date-time":
         text += " A date (midnight UTC) or a date-time with a timezone."
     if parameter.python_name == "page_size" and page_size is not None:
@@ -85,12 +106,13 @@ def filter_option(parameter: Parameter, page_size: int | None = None) -> Decorat
     if kind in ("integer", "number"):
         bounds: dict[str, Any] = {"min": parameter.minimum, "max": parameter.maximum}
         ranged = click.IntRange(**bounds) if kind == "integer" else click.FloatRange(**bounds)
-        return click.option(name, dest, type=ranged, metavar="N", help=help_text)
+        accepted = describe(parameter) or ("a whole number" if kind == "integer" else "a number")
+        return click.option(name, dest, type=_Saying(ranged, accepted), metavar="N", help=help_text)
     if kind == "date":
         return click.option(
             name,
             dest,
-            type=click.DateTime(["%Y-%m-%d"]),
+            type=_Saying(click.DateTime(["%Y-%m-%d"]), "a date, YYYY-MM-DD (2024-01-31)"),
             metavar="YYYY-MM-DD",
             callback=_calendar_date,
             help=help_text,
@@ -98,6 +120,14 @@ def filter_option(parameter: Parameter, page_size: int | None = None) -> Decorat
     if kind == "date-time":
         return click.option(name, dest, metavar="ISO8601", callback=_instant, help=help_text)
     return click.option(name, dest, metavar=parameter.python_name.upper(), help=help_text)
+
+
+def with_option_names(message: str, operation: Operation[Any]) -> str:
+    """The library's message with each parameter's Python name given as its option's name."""
+    for parameter in operation.parameters:
+        pattern = rf"(?<![\w-]){re.escape(parameter.python_name)}\b"
+        message = re.sub(pattern, option_name(parameter), message)
+    return message
 
 
 def filter_options(operation: Operation[Any], page_size: int | None = None) -> list[Decorator]:

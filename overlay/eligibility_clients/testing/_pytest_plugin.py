@@ -9,6 +9,7 @@ module imports only pytest until a test asks for one of its fixtures.
 | `fake_truemed_client`, `fake_goodstack_client` | a sync client wired to that fake's transport |
 | `fake_async_truemed_client`, `fake_async_goodstack_client` | the same, async |
 | `fake_eligibility_server` | a `FakeServer(port=0)` serving both fakes over loopback HTTP |
+| `eligibility_recording` | whether a `@pytest.mark.vcr` test records (True) or replays (False) |
 """
 
 from __future__ import annotations
@@ -111,3 +112,18 @@ def _close_async(client: AsyncTruemedClient | AsyncGoodstackClient) -> None:
         asyncio.get_running_loop()
     except RuntimeError:
         asyncio.run(client.aclose())
+
+
+@pytest.fixture
+def eligibility_recording(request: pytest.FixtureRequest) -> bool:
+    """True while this test records its cassette; False while it replays one or has none.
+
+    For a `@pytest.mark.vcr` test (pytest-recording, from the `testing` extra): recording
+    with `--record-mode=once` and no cassette yet, or with `all`, `rewrite`, `new_episodes`;
+    replaying with `none`, or `once` and a cassette on disk. Use it to skip what only a live
+    exchange can show, or to check that a replay sent nothing.
+    """
+    if request.node.get_closest_marker("vcr") is None:
+        return False
+    cassette = request.getfixturevalue("vcr")
+    return cassette is not None and not cassette.write_protected

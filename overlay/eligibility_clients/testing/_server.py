@@ -17,6 +17,9 @@ from ._faults import ConnectionDropped
 from ._goodstack import FakeGoodstack
 from ._truemed import FakeTruemed
 
+# How often the serving thread checks for close(): the most close() waits.
+POLL_INTERVAL = 0.01
+
 DEFAULT_PORT = 8765
 
 
@@ -67,8 +70,13 @@ class FakeServer:
         handler = type("Handler", (_Handler,), {"fakes": (self.truemed, self.goodstack)})
         server_class = _IPv6Server if ":" in self._address[0] else _Server
         self._httpd = server_class(self._address, handler)
+        # serve_forever checks for shutdown() every poll_interval; its default of 0.5 s made
+        # each close() wait that long, in our suite and in every user's.
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="eligibility-fakes-server", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": POLL_INTERVAL},
+            name="eligibility-fakes-server",
+            daemon=True,
         )
         self._thread.start()
         return self
