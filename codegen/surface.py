@@ -45,7 +45,7 @@ what each name is for.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Final, Required, TypedDict
+from typing import Any, Final, Literal, Required, TypedDict
 
 from .types import UNSET, Unset
 '''
@@ -216,7 +216,10 @@ _CHECKED_TYPES = {
 
 def _filter_type(parameter: Parameter) -> str:
     if parameter.enum_class is not None:
-        text = f"{parameter.enum_class} | str | None"
+        # The spec's values as a Literal, so a type checker refuses a misspelt value; the
+        # enum's members are accepted too.
+        values = ", ".join(repr(value) for value in parameter.schema["enum"])
+        text = f"{parameter.enum_class} | Literal[{values}] | None"
     else:
         text = _FILTER_TYPES[parameter.kind]
     return f"Required[{text}]" if parameter.required else text
@@ -309,17 +312,42 @@ def _operation_code(operation: Operation) -> Iterator[str]:
     yield from _declaration(operation)
 
 
+def read_environments(spec: Path) -> dict[str, str]:
+    """Each server of the spec by its `x-eligibility-clients` environment name, in order."""
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    environments = {}
+    for server in document.get("servers", []):
+        name = server.get(EXTENSION, {}).get("environment")
+        if not isinstance(name, str):
+            raise SpecError(f"{spec.name} server {server['url']}: no {EXTENSION} environment")
+        environments[name] = server["url"]
+    return environments
+
+
+def _environment_code(environments: Mapping[str, str]) -> Iterator[str]:
+    values = ", ".join(repr(name) for name in environments)
+    yield ""
+    yield f"Environment = Literal[{values}]"
+    yield '"""The names of the spec\'s servers: a type checker refuses any other."""'
+    yield ""
+    yield f"ENVIRONMENTS: Final[dict[str, str]] = {dict(environments)!r}"
+    yield '"""Each environment\'s API root, from the spec\'s servers."""'
+
+
 def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
     """The text of `<package>/operations.py` (ruff formats it afterwards)."""
     names = sorted(
-        name
-        for operation in operations
-        for name in (
-            f"{operation.class_prefix}Filters",
-            f"{operation.class_prefix}Arguments",
-            f"{operation.operation_id}_kwargs",
-            operation.operation_id.upper(),
-        )
+        ["ENVIRONMENTS", "Environment"]
+        + [
+            name
+            for operation in operations
+            for name in (
+                f"{operation.class_prefix}Filters",
+                f"{operation.class_prefix}Arguments",
+                f"{operation.operation_id}_kwargs",
+                operation.operation_id.upper(),
+            )
+        ]
     )
     lines = [_HEADER.format(spec=f"specs/{spec.name}")]
     for operation in operations:
@@ -329,6 +357,7 @@ def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
         lines.append(f"from .models import {enum}")
     lines.append("")
     lines.append(f"__all__ = {names!r}")
+    lines.extend(_environment_code(read_environments(spec)))
     for operation in operations:
         lines.extend(_operation_code(operation))
     lines.append("")
@@ -337,7 +366,7 @@ def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
     if "datetime." not in text.split("__all__", 1)[1]:
         text = text.replace("import datetime\n", "", 1)
     if "Required[" not in text:
-        text = text.replace("Final, Required, TypedDict", "Final, TypedDict", 1)
+        text = text.replace("Final, Literal, Required, TypedDict", "Final, Literal, TypedDict", 1)
     if "UNSET" not in text.split("__all__", 1)[1]:
         text = text.replace("from .types import UNSET, Unset\n", "", 1)
     return text.replace("from .types import UNSET, Unset", "from .types import UNSET")

@@ -45,8 +45,8 @@ def test_key_and_base_url_come_from_the_environment(monkeypatch: pytest.MonkeyPa
 def test_environments_select_the_vendor_hosts(
     environment: str, truemed_host: str, goodstack_host: str
 ) -> None:
-    truemed = TruemedClient(api_key=TRUEMED_KEY, environment=environment)
-    goodstack = GoodstackClient(api_key=GOODSTACK_KEY, environment=environment)
+    truemed = TruemedClient(api_key=TRUEMED_KEY, environment=environment)  # type: ignore[arg-type]
+    goodstack = GoodstackClient(api_key=GOODSTACK_KEY, environment=environment)  # type: ignore[arg-type]
     assert truemed.base_url.host == truemed_host
     assert goodstack.base_url.host == goodstack_host
     assert truemed.environment == environment
@@ -54,7 +54,7 @@ def test_environments_select_the_vendor_hosts(
 
 def test_unknown_environment_is_refused() -> None:
     with pytest.raises(ValueError, match=r"'production', 'sandbox'"):
-        TruemedClient(api_key=TRUEMED_KEY, environment="staging")
+        TruemedClient(api_key=TRUEMED_KEY, environment="staging")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_truemed_pages_with_the_pagination_object() -> None:
 @pytest.mark.parametrize("status", [status.value for status in QualificationSessionStatus])
 def test_truemed_status_filter(status: str) -> None:
     fake = FakeTruemed()
-    found = list(eligibility_clients_truemed(fake).qualification_sessions.list(status=status))
+    found = list(eligibility_clients_truemed(fake).qualification_sessions.list(status=status))  # type: ignore[arg-type]
     assert [s.qualification_session_id for s in found] == [
         s["qualification_session_id"] for s in fake.sessions if s["status"] == status
     ]

@@ -79,7 +79,7 @@ def test_has_organisation_filter(has_organisation: bool) -> None:
 @pytest.mark.parametrize("direction", ["ASC", "DESC"])
 def test_sort_and_direction(direction: str) -> None:
     client = recording.goodstack()
-    ids = [s.id for s in client.eligibility_subscriptions.list(sort="id", direction=direction)]
+    ids = [s.id for s in client.eligibility_subscriptions.list(sort="id", direction=direction)]  # type: ignore[arg-type]
     assert len(ids) > 1
     assert None not in ids
     assert ids == sorted(filter(None, ids), reverse=direction == "DESC")

@@ -42,7 +42,7 @@ def test_full_iteration_across_pages() -> None:
 
 @pytest.mark.parametrize("status", [s.value for s in QualificationSessionStatus])
 def test_status_filter(status: str) -> None:
-    sessions = list(recording.truemed().qualification_sessions.list(status=status, page_size=50))
+    sessions = list(recording.truemed().qualification_sessions.list(status=status, page_size=50))  # type: ignore[arg-type]
     assert sessions
     assert {str(s.status) for s in sessions} == {status}
 

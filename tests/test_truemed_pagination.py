@@ -215,4 +215,4 @@ async def test_async_await_gives_the_first_page_with_async_page_methods() -> Non
 async def test_async_bad_arguments_raise_at_call_time() -> None:
     client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=Recorder().transport)
     with pytest.raises(ValueError, match="status must be one of"):
-        client.qualification_sessions.list(status="nope")
+        client.qualification_sessions.list(status="nope")  # type: ignore[arg-type]

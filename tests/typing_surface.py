@@ -50,3 +50,10 @@ def refused(
     # The walk's own parameters are not filters.
     goodstack.eligibility_subscriptions.list(cursor="c")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     truemed.qualification_sessions.list(page=2)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    # Enum filters and environments take the spec's values only: a misspelt one is refused.
+    truemed.qualification_sessions.list(status="aproved")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    agoodstack.eligibility_subscriptions.list(status="liv")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    goodstack.eligibility_subscriptions.list(direction="asc")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    goodstack.eligibility_subscriptions.list(sort="created")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    GoodstackClient(environment="sandbx")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    AsyncTruemedClient(environment="prod")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]

@@ -7,7 +7,7 @@ what each name is for.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Final, TypedDict
+from typing import Any, Final, Literal, TypedDict
 
 from .api.eligibility_subscriptions import list_eligibility_subscriptions
 from .models import (
@@ -18,11 +18,22 @@ from .models import (
 from .types import UNSET
 
 __all__ = [
+    "ENVIRONMENTS",
     "LIST_ELIGIBILITY_SUBSCRIPTIONS",
+    "Environment",
     "ListEligibilitySubscriptionsArguments",
     "ListEligibilitySubscriptionsFilters",
     "list_eligibility_subscriptions_kwargs",
 ]
+
+Environment = Literal["production", "sandbox"]
+"""The names of the spec's servers: a type checker refuses any other."""
+
+ENVIRONMENTS: Final[dict[str, str]] = {
+    "production": "https://api.goodstack.io",
+    "sandbox": "https://sandbox-api.goodstack.io",
+}
+"""Each environment's API root, from the spec's servers."""
 
 
 class ListEligibilitySubscriptionsFilters(TypedDict, total=False):
@@ -31,13 +42,24 @@ class ListEligibilitySubscriptionsFilters(TypedDict, total=False):
     None, or leaving a filter out, sends nothing for it.
     """
 
-    sort: EligibilitySubscriptionSort | str | None
+    sort: EligibilitySubscriptionSort | Literal["id"] | None
     """Field to sort by."""
 
     query: str | None
     """An organisation id to search for."""
 
-    status: EligibilitySubscriptionStatus | str | None
+    status: (
+        EligibilitySubscriptionStatus
+        | Literal[
+            "pending_validation_request",
+            "validation_request_failed",
+            "pending",
+            "live",
+            "cancelled",
+            "cannot_define_eligibility",
+        ]
+        | None
+    )
     """Only subscriptions with this status."""
 
     start_date: datetime.datetime | datetime.date | str | None
@@ -52,7 +74,7 @@ class ListEligibilitySubscriptionsFilters(TypedDict, total=False):
     page_size: int | None
     """How many items per page. The operation's schema gives minimum 0 and default 25; the docs' introduction gives a maximum of 100."""
 
-    direction: SortDirection | str | None
+    direction: SortDirection | Literal["ASC", "DESC"] | None
     """Which way to sort by the given `sort` field. Default DESC."""
 
 

@@ -7,18 +7,29 @@ what each name is for.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Final, TypedDict
+from typing import Any, Final, Literal, TypedDict
 
 from .api.qualification_sessions import list_qualification_sessions
 from .models import QualificationSessionStatus
 from .types import UNSET
 
 __all__ = [
+    "ENVIRONMENTS",
     "LIST_QUALIFICATION_SESSIONS",
+    "Environment",
     "ListQualificationSessionsArguments",
     "ListQualificationSessionsFilters",
     "list_qualification_sessions_kwargs",
 ]
+
+Environment = Literal["production", "sandbox"]
+"""The names of the spec's servers: a type checker refuses any other."""
+
+ENVIRONMENTS: Final[dict[str, str]] = {
+    "production": "https://api.truemed.com",
+    "sandbox": "https://dev-api.truemed.com",
+}
+"""Each environment's API root, from the spec's servers."""
 
 
 class ListQualificationSessionsFilters(TypedDict, total=False):
@@ -33,7 +44,11 @@ class ListQualificationSessionsFilters(TypedDict, total=False):
     user_id: str | None
     """Only sessions of this user_id."""
 
-    status: QualificationSessionStatus | str | None
+    status: (
+        QualificationSessionStatus
+        | Literal["pending", "processing", "approved", "rejected"]
+        | None
+    )
     """Only sessions with this status. The current docs say one value; an older revision said several could be sent comma-separated, which is not relied on here."""
 
     expires_at: datetime.date | str | None

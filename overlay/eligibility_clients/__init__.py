@@ -25,8 +25,10 @@ from eligibility_clients_goodstack.models import (
     EligibilitySubscriptionStatus,
     SortDirection,
 )
+from eligibility_clients_goodstack.operations import Environment as GoodstackEnvironment
 from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
 from eligibility_clients_truemed.models import QualificationSession, QualificationSessionStatus
+from eligibility_clients_truemed.operations import Environment as TruemedEnvironment
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
 from ._errors import (
@@ -74,6 +76,7 @@ __all__ = [
     "EligibilitySubscriptionSort",
     "EligibilitySubscriptionStatus",
     "GoodstackClient",
+    "GoodstackEnvironment",
     "HTTPRequest",
     "HTTPResponse",
     "InternalServerError",
@@ -89,6 +92,7 @@ __all__ = [
     "SyncPage",
     "SyncTransport",
     "TruemedClient",
+    "TruemedEnvironment",
     "UnprocessableEntityError",
     "__version__",
 ]

@@ -9,6 +9,8 @@ from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 
 import httpx2
+from eligibility_clients_goodstack.operations import ENVIRONMENTS as GOODSTACK_ENVIRONMENTS
+from eligibility_clients_truemed.operations import ENVIRONMENTS as TRUEMED_ENVIRONMENTS
 
 from ._errors import MissingAPIKeyError
 from ._foreign import reject_old_httpx
@@ -34,6 +36,7 @@ class Vendor:
     key_env: str
     base_url_env: str
     environments: Mapping[str, str]
+    """Environment name -> API root, from the spec's servers (generated declarations)."""
     auth_header: str
 
 
@@ -41,20 +44,14 @@ TRUEMED = Vendor(
     name="Truemed",
     key_env=TRUEMED_KEY_ENV,
     base_url_env="TRUEMED_BASE_URL",
-    environments={
-        "production": "https://api.truemed.com",
-        "sandbox": "https://dev-api.truemed.com",
-    },
+    environments=TRUEMED_ENVIRONMENTS,
     auth_header=TRUEMED_AUTH_HEADER,
 )
 GOODSTACK = Vendor(
     name="Goodstack",
     key_env=GOODSTACK_KEY_ENV,
     base_url_env="GOODSTACK_BASE_URL",
-    environments={
-        "production": "https://api.goodstack.io",
-        "sandbox": "https://sandbox-api.goodstack.io",
-    },
+    environments=GOODSTACK_ENVIRONMENTS,
     auth_header=GOODSTACK_AUTH_HEADER,
 )
 

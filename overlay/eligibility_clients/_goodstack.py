@@ -14,6 +14,7 @@ from eligibility_clients_goodstack.models import (
     EligibilitySubscriptionList,
     PageLinks,
 )
+from eligibility_clients_goodstack.operations import Environment as GoodstackEnvironment
 from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
 from eligibility_clients_goodstack.types import UNSET, absence_seen
 
@@ -316,7 +317,7 @@ class GoodstackClient(SyncAPIClient):
         self,
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
-        environment: str = "production",
+        environment: GoodstackEnvironment = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: SyncTransport | None = None,
@@ -346,7 +347,7 @@ class AsyncGoodstackClient(AsyncAPIClient):
         self,
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
-        environment: str = "production",
+        environment: GoodstackEnvironment = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: AsyncTransport | None = None,

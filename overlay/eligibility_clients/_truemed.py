@@ -14,6 +14,7 @@ from eligibility_clients_truemed.models import (
     QualificationSession,
     QualificationSessionList,
 )
+from eligibility_clients_truemed.operations import Environment as TruemedEnvironment
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 from eligibility_clients_truemed.types import absence_seen
 
@@ -222,7 +223,8 @@ class QualificationSessions:
         Args:
             **filters: The spec's query parameters, typed by
                 `ListQualificationSessionsFilters` and listed below; None leaves one out.
-                `status` takes a str or the enum, `expires_at` a `date` or `YYYY-MM-DD`.
+                `status` takes one of the spec's values or the enum, `expires_at` a `date` or
+                `YYYY-MM-DD`.
             extra_query: Query parameters to send as given, overriding the ones above; for a
                 parameter the vendor added before this package was regenerated. Not checked.
             concurrency: Requests in flight while iterating the items, >= 1. Once the first
@@ -320,7 +322,7 @@ class TruemedClient(SyncAPIClient):
         self,
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
-        environment: str = "production",
+        environment: TruemedEnvironment = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: SyncTransport | None = None,
@@ -350,7 +352,7 @@ class AsyncTruemedClient(AsyncAPIClient):
         self,
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
-        environment: str = "production",
+        environment: TruemedEnvironment = "production",
         timeout: float | httpx2.Timeout = 60.0,
         max_retries: int = 2,
         transport: AsyncTransport | None = None,
