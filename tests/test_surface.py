@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import inspect
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,6 @@ from eligibility_clients import (
     TruemedClient,
 )
 from eligibility_clients._cli._app import cli
-from eligibility_clients._cli._filters import option_name
 from eligibility_clients._goodstack import LIST as GOODSTACK_LIST
 from eligibility_clients._operation import Operation, Parameter, check, check_value
 from eligibility_clients._truemed import LIST as TRUEMED_LIST
@@ -101,6 +101,22 @@ def spec_filters(surface: Surface) -> list[str]:
         for p in spec_parameters(surface)
         if p["in"] == "query" and "role" not in p.get(EXTENSION, {})
     ]
+
+
+def expected_option(wire_name: str) -> str:
+    """The option the command line must offer for a spec parameter, written out here.
+
+    `startDate` and `page_size` alike: words split at capitals and underscores, joined by `-`.
+    """
+    words = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", wire_name).lower().split("_")
+    return "--" + "-".join(words)
+
+
+def test_expected_option_spells_both_vendors_styles() -> None:
+    assert expected_option("startDate") == "--start-date"
+    assert expected_option("hasOrganisation") == "--has-organisation"
+    assert expected_option("page_size") == "--page-size"
+    assert expected_option("user_id") == "--user-id"
 
 
 def sample(parameter: Parameter) -> Any:
@@ -225,7 +241,7 @@ def test_command_offers_an_option_per_filter(surface: Surface) -> None:
     assert isinstance(group, click.Group)
     command = group.commands[surface.command[1]]
     options = {opt for param in command.params for opt in param.opts}
-    expected = [option_name(p) for p in surface.operation.filters]
+    expected = [expected_option(name) for name in spec_filters(surface)]
     assert not missing(expected, options, f"`{' '.join(surface.command)} --help`")
     for parameter in surface.operation.filters:
         option = next(p for p in command.params if p.name == parameter.python_name)
@@ -284,7 +300,8 @@ def test_readme_tables_are_the_generated_ones() -> None:
         )
         assert table in readme
         for parameter in each.operation.filters:
-            row = f"| `{parameter.python_name}` | `{option_name(parameter)}` | `{parameter.name}` |"
+            option = expected_option(parameter.name)
+            row = f"| `{parameter.python_name}` | `{option}` | `{parameter.name}` |"
             assert row in table, parameter.name
 
 

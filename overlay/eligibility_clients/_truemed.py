@@ -218,7 +218,7 @@ class QualificationSessions:
         concurrency: int = 1,
         **filters: Unpack[ListQualificationSessionsFilters],
     ) -> SyncPage[QualificationSession]:
-        """Fetch the first page of Qualification Sessions, newest first.
+        """Fetch the first page of Qualification Sessions.
 
         Args:
             **filters: The spec's query parameters, typed by
