@@ -324,3 +324,16 @@ def test_eligibility_recording_tells_recording_from_replaying(pytester: pytest.P
         modes.append("RECORDING" if "RECORDING" in result.stdout.str() else "REPLAYING")
     # The first `once` writes the cassette; the second finds it and replays.
     assert modes == ["RECORDING", "REPLAYING", "REPLAYING", "RECORDING"]
+
+
+def test_recorded_user_agent_carries_no_version() -> None:
+    from eligibility_clients.testing import vcr_config
+    from vcr.request import Request as RecordedRequest
+
+    hook = vcr_config()["before_record_request"]
+    ours = RecordedRequest(
+        "GET", "https://api.truemed.com/x", None, {"User-Agent": "eligibility-clients/9.8.7"}
+    )
+    assert hook(ours).headers["User-Agent"] == "eligibility-clients"
+    other = RecordedRequest("GET", "https://api.truemed.com/x", None, {"User-Agent": "curl/8.0"})
+    assert hook(other).headers["User-Agent"] == "curl/8.0"

@@ -34,7 +34,8 @@ from ._version import __version__
 
 # Ours alone, as documented: httpx2's default ("python-httpx2/...") names the HTTP library we
 # happen to use, which servers and their logs should not come to depend on.
-USER_AGENT = f"eligibility-clients/{__version__}"
+USER_AGENT_NAME = "eligibility-clients"
+USER_AGENT = f"{USER_AGENT_NAME}/{__version__}"
 _READ = httpx2.ByteStream(b"")
 
 

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from .._http import USER_AGENT_NAME
 from .._secrets import CREDENTIAL_HEADERS, KEY_ENV_VARS, REDACTED, credential_values, redact
 
 # The headers a key travels in: both vendors' and a proxy's (see `_secrets.py`).
@@ -23,6 +24,12 @@ _RESPONSE_HEADERS_DROPPED = frozenset({"set-cookie", *AUTH_HEADERS})
 # vcrpy's default matchers without `port`: a cassette recorded against `FakeServer(port=0)`
 # replays against another `FakeServer(port=0)`. The vendors' hosts are https on 443 anyway.
 MATCH_ON = ("method", "scheme", "host", "path", "query")
+
+
+def _versionless(agent: str) -> str:
+    # `eligibility-clients/0.6.0` -> `eligibility-clients`; another agent is left as it is.
+    name, _, _version = agent.partition("/")
+    return name if name == USER_AGENT_NAME else agent
 
 
 def drop_response_cookies(response: dict[str, Any]) -> dict[str, Any]:
@@ -65,8 +72,14 @@ class _Scrubber:
         self.secrets = secrets
 
     def before_record_request(self, request: Any) -> Any:
-        """Learn the request's auth header values, redact them, scrub the URI and body."""
+        """Learn the request's auth header values, redact them, scrub the URI and body.
+
+        Our User-Agent is recorded without its version, so that re-recording one cassette
+        after a release does not rewrite every other.
+        """
         for name in list(request.headers):
+            if name.lower() == "user-agent":
+                request.headers[name] = _versionless(str(request.headers[name]))
             if name.lower() in AUTH_HEADERS:
                 self.secrets |= _header_secrets(str(request.headers[name]))
                 request.headers[name] = REDACTED
