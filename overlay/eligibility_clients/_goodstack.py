@@ -37,6 +37,7 @@ from ._pagination import (
 )
 from ._presence import PresenceCheck
 from ._redact import keys_sent, redact, request_of
+from ._seen_keys import SeenKeys
 
 __all__ = [
     "AsyncEligibilitySubscriptions",
@@ -126,8 +127,13 @@ def _next_request(
     return PageRequest(
         url=request.url,
         params={**request.params, "cursor": cursor},
-        seen=request.seen | {cursor},
+        seen=_seen_keys(request).added(cursor),
     )
+
+
+def _seen_keys(request: PageRequest) -> SeenKeys:
+    # The first page's request carries the empty default; every later one a SeenKeys.
+    return request.seen if isinstance(request.seen, SeenKeys) else SeenKeys()
 
 
 def _cursor_and_host(

@@ -22,6 +22,7 @@ from collections.abc import (
     AsyncIterator,
     Awaitable,
     Callable,
+    Container,
     Coroutine,
     Generator,
     Hashable,
@@ -50,12 +51,13 @@ class PageRequest:
 
     `seen` holds the page keys (cursors, or fingerprints of earlier pages) fetched earlier in
     this walk, so a server that hands the same position back twice is caught instead of
-    looping forever.
+    looping forever. It is extended in O(1) per page (`SeenKeys`, or Truemed's two
+    fingerprints), so a long walk costs the same per page as a short one.
     """
 
     url: str
     params: Mapping[str, Any]
-    seen: frozenset[object] = field(default_factory=frozenset)
+    seen: Container[object] = field(default_factory=frozenset)
 
     @property
     def key(self) -> Hashable:

@@ -140,7 +140,8 @@ def _seen_after(
         )
     if number > 0 and number & (number - 1) == 0:
         return frozenset({previous, anchor})
-    kept = [entry for entry in request.seen if isinstance(entry, tuple) and entry[0] == "anchor"]
+    earlier = request.seen if isinstance(request.seen, frozenset) else frozenset()
+    kept = [entry for entry in earlier if isinstance(entry, tuple) and entry[0] == "anchor"]
     return frozenset({previous, *kept})
 
 
