@@ -5,13 +5,23 @@ Deliberately thin: each API module adds its own resources on top.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Self
+from typing import Final, Self
 
 import httpx2
 
-from ._config import Settings, Vendor, resolve_settings
-from ._http import build_async_client, build_client
+from ._config import (
+    Settings,
+    Vendor,
+    check_extra_headers,
+    check_max_retries,
+    check_timeout,
+    resolve_settings,
+)
+from ._http import RequestOptions, build_async_client, build_client
 from ._http_types import AsyncTransport, SyncTransport
 
 
@@ -42,6 +52,47 @@ class _SettingsView:
         return self._strict_response_validation
 
     _strict_response_validation: bool
+    _extra_headers: Mapping[str, str] = {}
+
+    @property
+    def _request_options(self) -> RequestOptions:
+        # What each request of this client carries; resources read it at construction.
+        return RequestOptions(
+            timeout=self._settings.timeout,
+            max_retries=self._settings.max_retries,
+            headers=self._extra_headers,
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx2.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy of this client with other per-request options, sharing its connection pool.
+
+        `client.with_options(timeout=5).qualification_sessions.list(...)` changes nothing on
+        `client`. Options left out (None) are kept; `extra_headers` are added to this client's
+        own, and may not set the API key's header. Values are checked as the constructor checks
+        them. Closing either client closes the pool they share.
+        """
+        settings = self._settings
+        if timeout is not None:
+            settings = dataclasses.replace(settings, timeout=check_timeout(timeout))
+        if max_retries is not None:
+            settings = dataclasses.replace(settings, max_retries=check_max_retries(max_retries))
+        headers = dict(self._extra_headers)
+        if extra_headers is not None:
+            headers.update(check_extra_headers(settings.vendor, extra_headers))
+        clone = copy.copy(self)
+        clone._settings = settings
+        clone._extra_headers = headers
+        # Each resource reads its client's options when built, so the copy gets its own.
+        for name, value in vars(self).items():
+            if isinstance(value, APIResource):
+                setattr(clone, name, type(value)(clone))
+        return clone
 
     def __repr__(self) -> str:
         # Never the key: only where requests go and how they are retried.
@@ -50,6 +101,18 @@ class _SettingsView:
             f"environment={self._settings.environment!r}, "
             f"max_retries={self._settings.max_retries})"
         )
+
+
+class APIResource:
+    """Base of `client.<resource>` objects: built from their client, as in Stainless SDKs.
+
+    A resource reads its client's per-request options and mode when it is built; a client
+    made by `with_options()` builds its own resources.
+    """
+
+    def __init__(self, client: _SettingsView) -> None:
+        self._options: Final = client._request_options
+        self._strict: Final = client.strict_response_validation
 
 
 class SyncAPIClient(_SettingsView):

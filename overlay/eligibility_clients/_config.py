@@ -17,6 +17,7 @@ from ._foreign import reject_old_httpx
 from ._logging import logger
 from ._redact import redact
 from ._secrets import (
+    CREDENTIAL_HEADERS,
     GOODSTACK_AUTH_HEADER,
     GOODSTACK_KEY_ENV,
     MIN_KEY_LENGTH,
@@ -99,16 +100,40 @@ def resolve_settings(
         )
     url = base_url if base_url is not None else os.environ.get(vendor.base_url_env)
     resolved_url = _check_base_url(vendor, url or vendor.environments[environment])
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-        raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
     return Settings(
         vendor=vendor,
         api_key=key.strip(),
         base_url=resolved_url,
         environment=environment,
-        timeout=_check_timeout(timeout),
-        max_retries=max_retries,
+        timeout=check_timeout(timeout),
+        max_retries=check_max_retries(max_retries),
     )
+
+
+def check_max_retries(max_retries: int) -> int:
+    """`max_retries` if it is an integer >= 0; raise ValueError otherwise."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+    return max_retries
+
+
+def check_extra_headers(vendor: Vendor, headers: object) -> dict[str, str]:
+    """Extra headers to send: str names and values; never a credential header."""
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"extra_headers must be a mapping, got {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not name or not isinstance(value, str):
+            raise TypeError("extra_headers must map non-empty str names to str values")
+        if any(c in name + value for c in "\r\n"):
+            raise ValueError(f"extra_headers[{name!r}] contains a line break")
+        if name.lower() in CREDENTIAL_HEADERS or name.lower() == vendor.auth_header.lower():
+            # The key comes from api_key alone, and goes only to the API's own origin.
+            raise ValueError(
+                f"extra_headers may not set {name!r}: the {vendor.name} key is sent from api_key"
+            )
+        checked[name] = value
+    return checked
 
 
 def _check_base_url(vendor: Vendor, raw: str | httpx2.URL) -> httpx2.URL:
@@ -141,7 +166,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
+def check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     reject_old_httpx("timeout", timeout, "httpx2.Timeout or a number of seconds")

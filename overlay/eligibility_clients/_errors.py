@@ -92,7 +92,7 @@ class APIStatusError(APIError):
         self.reasons = [redact(reason, keys) for reason in reasons or []]
         self.body = body
         self.response = response
-        self.request_id = redact_optional(_request_id(response), keys)
+        self.request_id = request_id_of(response)
         super().__init__(redact(message, keys))
 
     def __str__(self) -> str:
@@ -260,9 +260,10 @@ def _text_snippet(body: object) -> str:
     return text
 
 
-def _request_id(response: HTTPResponse) -> str | None:
+def request_id_of(response: HTTPResponse) -> str | None:
+    """The vendor's request id from `response`'s headers, any echoed key cut out; or None."""
     for header in _REQUEST_ID_HEADERS:
         value: str | None = response.headers.get(header)
         if value:
-            return value
+            return redact(value, secrets_of(request_of(response)))
     return None

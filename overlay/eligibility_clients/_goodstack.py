@@ -19,7 +19,7 @@ from eligibility_clients_goodstack.operations import ListEligibilitySubscription
 from eligibility_clients_goodstack.types import UNSET, absence_seen
 
 from . import _params
-from ._client import AsyncAPIClient, SyncAPIClient
+from ._client import APIResource, AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http import asend, label, parse_page, send
@@ -192,16 +192,16 @@ def _loaded(
         # Each cursor comes from the page before it, so nothing can be requested further ahead.
         return Link(_next_request(request, envelope, response, api_host))
 
-    return Loaded(envelope.data, total_count=_total_count(envelope), link=link)
+    return Loaded(envelope.data, total_count=_total_count(envelope), link=link, response=response)
 
 
-class EligibilitySubscriptions:
+class EligibilitySubscriptions(APIResource):
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
     def __init__(self, client: SyncAPIClient) -> None:
-        # The client's own connection pool and mode; users reach this through the client.
+        # The client's own connection pool, options and mode; users reach this through it.
+        super().__init__(client)
         self._http = client._http
-        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
@@ -252,17 +252,17 @@ class EligibilitySubscriptions:
     def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[EligibilitySubscription]:
-        response = send(self._http, request.url, request.params, _LABEL)
+        response = send(self._http, request.url, request.params, _LABEL, self._options)
         return _loaded(response, self._http.base_url.host, presence)
 
 
-class AsyncEligibilitySubscriptions:
+class AsyncEligibilitySubscriptions(APIResource):
     """`client.eligibility_subscriptions` on the async client."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
-        # The client's own connection pool and mode; users reach this through the client.
+        # The client's own connection pool, options and mode; users reach this through it.
+        super().__init__(client)
         self._http = client._http
-        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
@@ -294,7 +294,7 @@ class AsyncEligibilitySubscriptions:
     async def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[EligibilitySubscription]:
-        response = await asend(self._http, request.url, request.params, _LABEL)
+        response = await asend(self._http, request.url, request.params, _LABEL, self._options)
         return _loaded(response, self._http.base_url.host, presence)
 
 

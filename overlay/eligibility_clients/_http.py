@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol, Self, TypeVar
 
 import httpx2
@@ -29,7 +30,7 @@ from ._logging import LABEL_EXTENSION, RequestLabel, logger, shown_url
 from ._operation import Operation
 from ._presence import PresenceCheck
 from ._redact import cause_without, keys_sent, redact, request_of
-from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
+from ._retries import MAX_RETRIES_EXTENSION, AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 
 # Ours alone, as documented: httpx2's default ("python-httpx2/...") names the HTTP library we
@@ -117,15 +118,44 @@ def label(operation: Operation[Any]) -> dict[str, RequestLabel]:
     return {LABEL_EXTENSION: RequestLabel(operation.operation_id, personal)}
 
 
+@dataclass(frozen=True)
+class RequestOptions:
+    """What one client sends with each request: its timeout, retries and extra headers.
+
+    Clients made by `with_options()` share a connection pool but not these.
+    """
+
+    timeout: httpx2.Timeout
+    max_retries: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def arguments(self, extensions: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The keyword arguments of `get()` that carry these options."""
+        return {
+            "headers": dict(self.headers) or None,
+            "timeout": self.timeout,
+            "extensions": {**(extensions or {}), MAX_RETRIES_EXTENSION: self.max_retries},
+        }
+
+
+def _arguments(
+    options: RequestOptions | None, extensions: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    if options is None:
+        return {"extensions": dict(extensions or {})}
+    return options.arguments(extensions)
+
+
 def send(
     http: httpx2.Client,
     url: str,
     params: Mapping[str, Any],
     extensions: Mapping[str, Any] | None = None,
+    options: RequestOptions | None = None,
 ) -> httpx2.Response:
     """GET `url`; return the success response or raise the package's exception."""
     try:
-        response = http.get(url, params=params, extensions=dict(extensions or {}))
+        response = http.get(url, params=params, **_arguments(options, extensions))
     except httpx2.RequestError as exc:
         error, cause = _connection_error(exc, http.auth)
     else:
@@ -140,10 +170,11 @@ async def asend(
     url: str,
     params: Mapping[str, Any],
     extensions: Mapping[str, Any] | None = None,
+    options: RequestOptions | None = None,
 ) -> httpx2.Response:
     """Async `send`."""
     try:
-        response = await http.get(url, params=params, extensions=dict(extensions or {}))
+        response = await http.get(url, params=params, **_arguments(options, extensions))
     except httpx2.RequestError as exc:
         error, cause = _connection_error(exc, http.auth)
     else:

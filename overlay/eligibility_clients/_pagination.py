@@ -33,7 +33,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from ._errors import APIError
+from ._errors import APIError, request_id_of
+from ._http_types import HTTPResponse
 from ._recent_ids import REMEMBERED_IDS as REMEMBERED_IDS
 from ._recent_ids import RecentIds as RecentIds
 from ._recent_ids import checkable as checkable
@@ -108,6 +109,7 @@ class Loaded(Generic[ItemT]):
     items: list[ItemT]
     total_count: int | None
     link: Callable[[PageRequest], Link]
+    response: HTTPResponse | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class SyncSource(Generic[ItemT]):
             source=self,
             ahead=link.ahead,
             broken=link.broken,
+            response=loaded.response,
         )
 
 
@@ -161,6 +164,7 @@ class AsyncSource(Generic[ItemT]):
             source=self,
             ahead=link.ahead,
             broken=link.broken,
+            response=loaded.response,
         )
 
 
@@ -183,13 +187,25 @@ class SyncPage(Generic[ItemT]):
         source: SyncSource[ItemT],
         ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
         broken: APIError | None = None,
+        response: HTTPResponse | None = None,
     ) -> None:
         self.items = items
         self.total_count = total_count
+        #: The response this page came from (status, headers, ...), or None for a page built
+        #: without one.
+        self.response = response
         self._next_request = next_request
         self._source = source
         self._ahead = ahead
         self._broken = broken
+
+    @property
+    def request_id(self) -> str | None:
+        """The vendor's id for the request that fetched this page, from its response headers.
+
+        Quote it to the vendor's support; None when the response carries none.
+        """
+        return request_id_of(self.response) if self.response is not None else None
 
     def has_next_page(self) -> bool:
         """Whether another page follows this one (or this page's broken link raises next)."""
@@ -252,13 +268,25 @@ class AsyncPage(Generic[ItemT]):
         source: AsyncSource[ItemT],
         ahead: Callable[[int], list[PageRequest]] = nothing_ahead,
         broken: APIError | None = None,
+        response: HTTPResponse | None = None,
     ) -> None:
         self.items = items
         self.total_count = total_count
+        #: The response this page came from (status, headers, ...), or None for a page built
+        #: without one.
+        self.response = response
         self._next_request = next_request
         self._source = source
         self._ahead = ahead
         self._broken = broken
+
+    @property
+    def request_id(self) -> str | None:
+        """The vendor's id for the request that fetched this page, from its response headers.
+
+        Quote it to the vendor's support; None when the response carries none.
+        """
+        return request_id_of(self.response) if self.response is not None else None
 
     def has_next_page(self) -> bool:
         """Whether another page follows this one (or this page's broken link raises next)."""

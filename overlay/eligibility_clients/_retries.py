@@ -131,6 +131,17 @@ def _seconds(raw: str) -> float | None:
     return value if 0 <= value < math.inf else None
 
 
+#: The request extension through which a client made by `with_options()` sets its own
+#: `max_retries` on the transport it shares with the client it came from.
+MAX_RETRIES_EXTENSION = "eligibility_clients.max_retries"
+
+
+def max_retries_of(request: httpx2.Request, policy: RetryPolicy) -> int:
+    """The retries allowed for `request`: its client's own setting, else the transport's."""
+    value = request.extensions.get(MAX_RETRIES_EXTENSION)
+    return value if isinstance(value, int) else policy.max_retries
+
+
 def _log_attempt(request: httpx2.Request, attempt: int) -> None:
     if logger.isEnabledFor(10):  # DEBUG; redacting headers is not free
         logger.debug(
@@ -173,6 +184,7 @@ class RetryTransport(httpx2.BaseTransport):
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         retries = 0
+        limit = max_retries_of(request, self._policy)
         while True:
             _log_attempt(request, retries + 1)
             try:
@@ -180,18 +192,18 @@ class RetryTransport(httpx2.BaseTransport):
                     self._inner.handle_request(request), self._inner, "handle_request"
                 )
             except RETRYABLE_EXCEPTIONS as exc:
-                if retries >= self._policy.max_retries:
+                if retries >= limit:
                     raise
                 delay = self._policy.backoff(retries)
                 reason = type(exc).__name__
             else:
-                if retries >= self._policy.max_retries or not self._policy.should_retry(response):
+                if retries >= limit or not self._policy.should_retry(response):
                     return response
                 delay = self._policy.delay_after(response, retries)
                 reason = f"status {response.status_code}"
                 response.close()
             retries += 1
-            _log_retry(request, reason, delay, retries, self._policy.max_retries)
+            _log_retry(request, reason, delay, retries, limit)
             _sleep(delay)
             if _abandoned():
                 raise httpx2.TransportError(
@@ -214,6 +226,7 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         retries = 0
+        limit = max_retries_of(request, self._policy)
         while True:
             _log_attempt(request, retries + 1)
             try:
@@ -223,18 +236,18 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
                     "handle_async_request",
                 )
             except RETRYABLE_EXCEPTIONS as exc:
-                if retries >= self._policy.max_retries:
+                if retries >= limit:
                     raise
                 delay = self._policy.backoff(retries)
                 reason = type(exc).__name__
             else:
-                if retries >= self._policy.max_retries or not self._policy.should_retry(response):
+                if retries >= limit or not self._policy.should_retry(response):
                     return response
                 delay = self._policy.delay_after(response, retries)
                 reason = f"status {response.status_code}"
                 await response.aclose()
             retries += 1
-            _log_retry(request, reason, delay, retries, self._policy.max_retries)
+            _log_retry(request, reason, delay, retries, limit)
             await _asleep(delay)
 
     async def aclose(self) -> None:

@@ -19,7 +19,7 @@ from eligibility_clients_truemed.operations import ListQualificationSessionsFilt
 from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
-from ._client import AsyncAPIClient, SyncAPIClient
+from ._client import APIResource, AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
 from ._http import asend, label, parse_page, send
@@ -186,12 +186,16 @@ def _loaded(response: httpx2.Response, presence: PresenceCheck) -> Loaded[Qualif
     if broken is not None:
         # A pagination object that does not fit is a broken way on: the page's items stay.
         return Loaded(
-            envelope.qualification_sessions, total_count=None, link=partial(_raise, broken)
+            envelope.qualification_sessions,
+            total_count=None,
+            link=partial(_raise, broken),
+            response=response,
         )
     return Loaded(
         envelope.qualification_sessions,
         total_count=_total_count(envelope),
         link=partial(_link, envelope, response),
+        response=response,
     )
 
 
@@ -199,13 +203,13 @@ def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
     raise error
 
 
-class QualificationSessions:
+class QualificationSessions(APIResource):
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
     def __init__(self, client: SyncAPIClient) -> None:
-        # The client's own connection pool and mode; users reach this through the client.
+        # The client's own connection pool, options and mode; users reach this through it.
+        super().__init__(client)
         self._http = client._http
-        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
@@ -255,16 +259,18 @@ class QualificationSessions:
         return source.fetch(request)
 
     def _load(self, presence: PresenceCheck, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(send(self._http, request.url, request.params, _LABEL), presence)
+        return _loaded(
+            send(self._http, request.url, request.params, _LABEL, self._options), presence
+        )
 
 
-class AsyncQualificationSessions:
+class AsyncQualificationSessions(APIResource):
     """`client.qualification_sessions` on the async client."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
-        # The client's own connection pool and mode; users reach this through the client.
+        # The client's own connection pool, options and mode; users reach this through it.
+        super().__init__(client)
         self._http = client._http
-        self._strict = client.strict_response_validation
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
@@ -296,7 +302,9 @@ class AsyncQualificationSessions:
     async def _load(
         self, presence: PresenceCheck, request: PageRequest
     ) -> Loaded[QualificationSession]:
-        return _loaded(await asend(self._http, request.url, request.params, _LABEL), presence)
+        return _loaded(
+            await asend(self._http, request.url, request.params, _LABEL, self._options), presence
+        )
 
 
 class TruemedClient(SyncAPIClient):
