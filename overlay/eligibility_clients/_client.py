@@ -47,6 +47,16 @@ class _SettingsView:
         return self._settings.environment
 
     @property
+    def timeout(self) -> httpx2.Timeout:
+        """Each request's timeout (a float given to the constructor, as an `httpx2.Timeout`)."""
+        return self._settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How often a retryable failure is retried."""
+        return self._settings.max_retries
+
+    @property
     def strict_response_validation(self) -> bool:
         """Whether a response lacking a documented field raises instead of being logged."""
         return self._strict_response_validation
