@@ -179,14 +179,14 @@ def _fake_server(python: Path) -> Iterator[str]:
 
 @nox.session(python=None)
 def bench(session: nox.Session) -> None:
-    """Benchmarks against raw httpx2 and the generated clients; writes benchmarks/results.md.
+    """Benchmarks against raw httpx2, pydantic, msgspec and the generated clients; writes results.
 
     Not a default session: it takes minutes and its numbers depend on the machine. Pass
     `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
     """
     session.install(".")
-    # The generator, for the baseline our templates are measured against.
-    _install_groups(session, "codegen")
+    # The generator, for the baseline our templates are measured against, and the peers.
+    _install_groups(session, "bench")
     session.run("python", "-m", "benchmarks.bench", *session.posargs)
 
 

@@ -16,6 +16,12 @@ from eligibility_clients_truemed.models import QualificationSessionList
 
 from benchmarks.config import PAGE_SIZE, ROOT, Settings
 from benchmarks.measuring import breakdown, export_time, median_times, profile_top
+from benchmarks.peers import (
+    msgspec_goodstack,
+    msgspec_truemed,
+    pydantic_goodstack,
+    pydantic_truemed,
+)
 from benchmarks.report import Report, us, verdict
 from benchmarks.serving import (
     PageTransport,
@@ -32,6 +38,11 @@ from benchmarks.walkers import (
     ours_goodstack,
     ours_truemed,
 )
+
+PEERS = {
+    "Truemed": {"pydantic": pydantic_truemed, "msgspec": msgspec_truemed},
+    "Goodstack": {"pydantic": pydantic_goodstack, "msgspec": msgspec_goodstack},
+}
 
 
 def upstream_models() -> dict[str, Callable[[dict[str, Any]], object]]:
@@ -97,6 +108,7 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
     rows: list[list[str]] = []
     parts: list[list[str]] = []
     template_rows: list[list[str]] = []
+    peer_rows: list[list[str]] = []
     upstream = upstream_models()
     for vendor, render, walkers, key, model in (
         (
@@ -121,8 +133,21 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
             "floor": export_time(partial(floor, transport), items),
             "generated": export_time(partial(generated, transport), items),
             "ours": export_time(partial(ours, transport), items),
+            **{
+                name: export_time(partial(walk, transport), items)
+                for name, walk in PEERS[vendor].items()
+            },
         }
         times = median_times(contenders, settings.overhead_runs)
+        peer_rows.append(
+            [
+                vendor,
+                *(us(times[name] / items) for name in ("floor", "pydantic", "msgspec", "ours")),
+                f"**{times['ours'] / times['pydantic']:.2f}x**",
+                f"{times['ours'] / times['msgspec']:.2f}x",
+            ]
+        )
+        found[f"{vendor} ours to pydantic"] = times["ours"] / times["pydantic"]
         ratio_floor = times["ours"] / times["floor"]
         over_generated = times["ours"] / times["generated"] - 1
         found[f"{vendor} ratio to floor"] = ratio_floor
@@ -182,6 +207,25 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
         rows,
     )
     report.add(
+        "Typed walks against the peers, per item, over the same pages in the same runs: "
+        "httpx2 + pydantic v2 `validate_json` (what Stainless, Speakeasy and Fern SDKs ship) "
+        "and httpx2 + msgspec typed decoding (benchmarks/peers.py: models written from our "
+        "specs, as tolerant as ours). Target: ours ÷ pydantic ≤ 1.0.",
+        "",
+    )
+    report.table(
+        [
+            "API",
+            "floor (untyped)",
+            "pydantic v2",
+            "msgspec",
+            "ours, `list()`",
+            "ours ÷ pydantic",
+            "ours ÷ msgspec",
+        ],
+        peer_rows,
+    )
+    report.add(
         "Where our time goes, per item: each part measured on its own (json: `json.loads` of "
         "every page; models: the generated `from_dict` of every page; httpx2: the floor less "
         "json) and our layer as what is left of our walk.",
@@ -222,6 +266,12 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
             f"cProfile, the functions with the most own time in our {vendor} walk: {listed}."
         )
         report.add("")
+    tm_peer, gs_peer = found["Truemed ours to pydantic"], found["Goodstack ours to pydantic"]
+    report.add(
+        f"Target: ours ÷ pydantic ≤ 1.0: Truemed {tm_peer:.2f}x ({verdict(tm_peer <= 1.0)}), "
+        f"Goodstack {gs_peer:.2f}x ({verdict(gs_peer <= 1.0)}).",
+        "",
+    )
     tm_floor, tm_gen = found["Truemed ratio to floor"], found["Truemed over generated"]
     gs_floor, gs_gen = found["Goodstack ratio to floor"], found["Goodstack over generated"]
     report.add(
