@@ -678,3 +678,19 @@ def test_help_has_no_backticks_nor_inferred_order(command: tuple[str, str]) -> N
 def test_goodstack_page_size_help_gives_the_enforced_bounds() -> None:
     result = invoke("goodstack", "subscriptions", "--help")
     assert "Accepted: 1 to 100." in " ".join(result.output.split())
+
+
+def test_the_command_does_not_load_the_testing_kit_unless_asked() -> None:
+    # Every command module loaded, a command's help rendered: still no testing kit.
+    code = (
+        "import contextlib, io, sys\n"
+        "from eligibility_clients._cli._app import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    cli(['truemed', 'sessions', '--help'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('eligibility_clients.testing'))\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 
 import httpx2
 
@@ -28,7 +28,6 @@ from .._operation import Operation
 from .._pagination import SyncPage
 from .._truemed import LIST as TRUEMED_LIST
 from .._truemed import TruemedClient
-from ..testing import FakeAPI, FakeGoodstack, FakeTruemed
 from . import _output
 from ._filters import with_option_names
 from ._progress import BarProgress, NoProgress, Progress
@@ -52,6 +51,9 @@ class Model(Protocol):
     def to_dict(self) -> dict[str, Any]:
         """The item as the API sends it."""
 
+
+if TYPE_CHECKING:  # the testing kit is loaded only for --fake
+    from ..testing import FakeAPI
 
 Lister = Callable[..., SyncPage[Model]]
 
@@ -78,6 +80,19 @@ class Endpoint:
         return int(maximum) if maximum is not None else None
 
 
+def _fake_truemed() -> FakeAPI:
+    # The testing kit is imported only for --fake: the command never loads it otherwise.
+    from ..testing import FakeTruemed
+
+    return FakeTruemed()
+
+
+def _fake_goodstack() -> FakeAPI:
+    from ..testing import FakeGoodstack
+
+    return FakeGoodstack()
+
+
 def _sessions(client: SyncAPIClient) -> Lister:
     return cast(Lister, cast(TruemedClient, client).qualification_sessions.list)
 
@@ -92,7 +107,7 @@ TRUEMED_SESSIONS = Endpoint(
     operation=TRUEMED_LIST,
     layout=_output.TRUEMED,
     client=TruemedClient,
-    fake=FakeTruemed,
+    fake=_fake_truemed,
     lister=_sessions,
 )
 GOODSTACK_SUBSCRIPTIONS = Endpoint(
@@ -101,7 +116,7 @@ GOODSTACK_SUBSCRIPTIONS = Endpoint(
     operation=GOODSTACK_LIST,
     layout=_output.GOODSTACK,
     client=GoodstackClient,
-    fake=FakeGoodstack,
+    fake=_fake_goodstack,
     lister=_subscriptions,
 )
 
