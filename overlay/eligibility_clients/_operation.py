@@ -209,8 +209,15 @@ def describe(parameter: Parameter) -> str:
     return ""
 
 
+#: Set on each method that serves an operation, to the operation's id.
+OPERATION_ATTRIBUTE = "__eligibility_clients_operation__"
+
+
 def documented(operation: Operation[Any]) -> Callable[[FuncT], FuncT]:
-    """Append the operation's filters, as the spec describes them, to a method's docstring."""
+    """Append the operation's filters, as the spec describes them, to a method's docstring.
+
+    The method is also marked as serving the operation (`OPERATION_ATTRIBUTE`).
+    """
 
     def decorate(method: FuncT) -> FuncT:
         lines = ["", "Filters (from the spec; pass them as keywords):"]
@@ -219,6 +226,8 @@ def documented(operation: Operation[Any]) -> Callable[[FuncT], FuncT]:
             suffix = f" ({accepts})" if accepts else ""
             lines.append(f"    {parameter.python_name}: {parameter.description}{suffix}")
         method.__doc__ = inspect.cleandoc(method.__doc__ or "") + "\n" + "\n".join(lines) + "\n"
+        # Lets a check find, from the spec, an operation no method serves (codegen/wiring.py).
+        setattr(method, OPERATION_ATTRIBUTE, operation.operation_id)
         return method
 
     return decorate

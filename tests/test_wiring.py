@@ -1,0 +1,104 @@
+"""Every operation the specs declare has a client method (sync and async), a fake and a command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from eligibility_clients import (
+    AsyncGoodstackClient,
+    AsyncTruemedClient,
+    GoodstackClient,
+    TruemedClient,
+)
+from eligibility_clients._cli import _export
+from eligibility_clients._client import APIResource
+from eligibility_clients._operation import OPERATION_ATTRIBUTE
+from eligibility_clients.testing import FakeGoodstack, FakeTruemed
+
+from codegen.wiring import unwired
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDORS: dict[str, tuple[Any, Any, Any]] = {
+    "truemed": (TruemedClient, AsyncTruemedClient, FakeTruemed),
+    "goodstack": (GoodstackClient, AsyncGoodstackClient, FakeGoodstack),
+}
+
+
+def methods_of(client: Any) -> set[str]:
+    """The operation ids the client's resources serve, as their methods declare them."""
+    found: set[str] = set()
+    for resource in vars(client).values():
+        if not isinstance(resource, APIResource):
+            continue
+        for name in dir(type(resource)):
+            operation_id = getattr(getattr(type(resource), name), OPERATION_ATTRIBUTE, None)
+            if isinstance(operation_id, str):
+                found.add(operation_id)
+    return found
+
+
+def served(vendor: str) -> dict[str, set[str]]:
+    sync_client, async_client, fake = VENDORS[vendor]
+    commands = {
+        endpoint.operation.operation_id
+        for endpoint in vars(_export).values()
+        if isinstance(endpoint, _export.Endpoint)
+    }
+    return {
+        "sync client method": methods_of(sync_client(api_key="wiring-test-key")),
+        "async client method": methods_of(async_client(api_key="wiring-test-key")),
+        "fake handler": {operation.operation_id for operation in fake.OPERATIONS},
+        "command": commands,
+    }
+
+
+@pytest.mark.parametrize("vendor", sorted(VENDORS))
+def test_every_spec_operation_is_served(vendor: str) -> None:
+    parts = served(vendor)
+    assert all(parts.values()), parts  # each part was found serving something
+    assert unwired(ROOT / f"specs/{vendor}.yaml", parts) == []
+
+
+RETRIEVE = {
+    "get": {
+        "operationId": "retrieve_qualification_session",
+        "summary": "Retrieve a Qualification Session",
+        "tags": ["qualification_sessions"],
+        "parameters": [
+            {
+                "name": "qualification_session_id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string"},
+            }
+        ],
+        "responses": {
+            "200": {
+                "description": "One session.",
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/QualificationSession"}
+                    }
+                },
+            }
+        },
+    }
+}
+
+
+def test_an_operation_added_to_the_spec_alone_is_reported(tmp_path: Path) -> None:
+    document = yaml.safe_load((ROOT / "specs/truemed.yaml").read_text("utf-8"))
+    document["paths"]["/api/v1/qualification_session/{qualification_session_id}"] = RETRIEVE
+    spec = tmp_path / "truemed.yaml"
+    spec.write_text(yaml.safe_dump(document), "utf-8")
+    assert unwired(spec, served("truemed")) == [
+        "truemed.yaml: retrieve_qualification_session has no sync client method",
+        "truemed.yaml: retrieve_qualification_session has no async client method",
+        "truemed.yaml: retrieve_qualification_session has no fake handler",
+        "truemed.yaml: retrieve_qualification_session has no command",
+    ]
+    left_out = {"retrieve_qualification_session": "reference only"}
+    assert unwired(spec, served("truemed"), left_out) == []
