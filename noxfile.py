@@ -237,11 +237,15 @@ def _upstream_checks(session: nox.Session) -> None:
             session.error(f"expected VENDOR=PATH_OR_URL with VENDOR in {VENDORS}, got {argument!r}")
         documents[vendor] = location
     for vendor in VENDORS:
+        pinned = ROOT / "specs" / "upstream" / f"{vendor}.json"
         if vendor in documents:
             session.run("python", "-m", "codegen.upstream", vendor, documents[vendor])
+        elif pinned.exists():
+            # The vendor's facts pinned in the repository: the check runs offline, every time.
+            session.run("python", "-m", "codegen.upstream", vendor, str(pinned.relative_to(ROOT)))
         else:
             session.log(
-                f"check 3 for {vendor}: no published document given "
+                f"check 3 for {vendor}: no published document given and none pinned "
                 f"(set {vendor.upper()}_OPENAPI=PATH_OR_URL or pass {vendor}=PATH_OR_URL)"
             )
 
