@@ -7,7 +7,6 @@ body that is not JSON or does not fit the spec as `APIResponseValidationError`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, Protocol, Self, TypeVar
 
@@ -24,6 +23,7 @@ from ._errors import (
 )
 from ._foreign import reject_old_httpx
 from ._http_types import AsyncTransport, SyncTransport
+from ._json import loads
 from ._logging import logger
 from ._presence import PresenceCheck
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -173,7 +173,7 @@ def parse_model(
     the body left out of the records under `items_key` are logged or raised (see `_presence`).
     """
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
     except UNDECODABLE as exc:
         raise APIResponseValidationError(
             f"The {response.status_code} response is not valid JSON: {exc}",
@@ -242,8 +242,6 @@ def parse_data(
     With `presence`, the documented fields the body left out of the records under `items_key`
     are logged or raised (see `_presence`).
     """
-    seen = [False]
-    token = presence.flag.set(seen) if presence is not None else None
     try:
         parsed = model.from_dict(data)
     except _UNPARSABLE as exc:
@@ -254,10 +252,7 @@ def parse_data(
             body=data,
             field=field,
         ) from exc
-    finally:
-        if presence is not None and token is not None:
-            presence.flag.reset(token)
-    if presence is not None and items_key is not None and seen[0]:
+    if presence is not None and items_key is not None:
         presence.check(items_key, getattr(parsed, items_key), response, data)
     return parsed
 
