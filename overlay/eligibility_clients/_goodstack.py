@@ -15,7 +15,7 @@ from eligibility_clients_goodstack.models import (
     PageLinks,
 )
 from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
-from eligibility_clients_goodstack.types import UNSET, absence_seen
+from eligibility_clients_goodstack.types import UNSET
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -196,7 +196,7 @@ class EligibilitySubscriptions:
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
-        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
+        return PresenceCheck("Goodstack", strict=self._strict)
 
     @documented(LIST)
     def list(
@@ -255,7 +255,7 @@ class AsyncEligibilitySubscriptions:
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
-        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
+        return PresenceCheck("Goodstack", strict=self._strict)
 
     @documented(LIST)
     def list(

@@ -15,7 +15,6 @@ from eligibility_clients_truemed.models import (
     QualificationSessionList,
 )
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
-from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -205,7 +204,7 @@ class QualificationSessions:
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
-        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
+        return PresenceCheck("Truemed", strict=self._strict)
 
     @documented(LIST)
     def list(
@@ -261,7 +260,7 @@ class AsyncQualificationSessions:
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: each omitted field is logged once per walk.
-        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
+        return PresenceCheck("Truemed", strict=self._strict)
 
     @documented(LIST)
     def list(
