@@ -1,9 +1,8 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
-from contextvars import ContextVar
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -112,19 +111,43 @@ def undeclared(
     return {key: value for key, value in src.items() if key not in declared}
 
 
-# Set while a response is parsed: the parsers flip it when an object leaves out a documented
-# optional field, so the caller knows to look for which ones without walking every page.
-absence_seen: ContextVar[list[bool] | None] = ContextVar("absence_seen", default=None)
+class _Absent:
+    """The value `from_dict` reads for an optional key the object left out."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
 
 
-def note_absent() -> None:
-    """Record that an object being parsed left out at least one documented field."""
-    seen = absence_seen.get()
-    if seen is not None:
-        seen[0] = True
+# Not None, so a left-out key is told apart from an explicit null; no JSON value is it.
+ABSENT: Any = _Absent()
+
+
+def omitted(node: Any) -> tuple[str, ...]:
+    """Paths, from `node`, of the documented fields left out in it and in the objects below it.
+
+    Called by `from_dict` only when the object or a nested one left a field out: the nested
+    objects already hold theirs (`_omitted`), so this looks one level down, never further.
+    """
+    paths: list[str] = []
+    absent: frozenset[str] = getattr(node, "_absent", frozenset())
+    for python_name, key in type(node)._json_names:
+        if key in absent:
+            paths.append(key)
+            continue
+        value = getattr(node, python_name)
+        below = getattr(value, "_omitted", None)
+        if below:
+            paths.extend(f"{key}.{path}" for path in below)
+        elif type(value) is list:
+            for index, element in enumerate(value):
+                below = getattr(element, "_omitted", None)
+                if below:
+                    paths.extend(f"{key}[{index}].{path}" for path in below)
+    return tuple(paths)
 
 
 __all__ = [
+    "ABSENT",
     "UNSET",
     "FieldError",
     "File",
@@ -132,9 +155,8 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
-    "absence_seen",
     "at",
-    "note_absent",
+    "omitted",
     "undeclared",
     "wrong_type",
 ]

@@ -16,7 +16,7 @@ from eligibility_clients_goodstack.models import (
 )
 from eligibility_clients_goodstack.operations import Environment as GoodstackEnvironment
 from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
-from eligibility_clients_goodstack.types import UNSET, absence_seen
+from eligibility_clients_goodstack.types import UNSET
 
 from . import _params
 from ._client import APIResource, AsyncAPIClient, SyncAPIClient
@@ -205,7 +205,7 @@ class EligibilitySubscriptions(APIResource):
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
+        return PresenceCheck("Goodstack", strict=self._strict)
 
     @documented(LIST)
     def list(
@@ -266,7 +266,7 @@ class AsyncEligibilitySubscriptions(APIResource):
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Goodstack", absence_seen, strict=self._strict)
+        return PresenceCheck("Goodstack", strict=self._strict)
 
     @documented(LIST)
     def list(

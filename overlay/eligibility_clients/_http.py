@@ -7,7 +7,6 @@ body that is not JSON or does not fit the spec as `APIResponseValidationError`.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from ._errors import (
 )
 from ._foreign import reject_old_httpx
 from ._http_types import AsyncTransport, SyncTransport
+from ._json import loads
 from ._logging import LABEL_EXTENSION, RequestLabel, logger, shown_url
 from ._operation import Operation
 from ._presence import PresenceCheck
@@ -237,7 +237,7 @@ def parse_model(
     the body left out of the records under `items_key` are logged or raised (see `_presence`).
     """
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
     except UNDECODABLE as exc:
         raise APIResponseValidationError(
             f"The {response.status_code} response is not valid JSON: {exc}",
@@ -312,8 +312,6 @@ def parse_data(
     With `presence`, the documented fields the body left out of the records under `items_key`
     are logged or raised (see `_presence`).
     """
-    seen = [False]
-    token = presence.flag.set(seen) if presence is not None else None
     error: APIResponseValidationError | None = None
     cause: BaseException | None = None
     try:
@@ -328,13 +326,10 @@ def parse_data(
         )
         # The parser's error quotes the value, which may be a key the server echoed.
         cause = cause_without(exc, keys_sent(request_of(response)))
-    finally:
-        if presence is not None and token is not None:
-            presence.flag.reset(token)
     if error is not None:
         # Outside the handler, so that a cut cause is not kept as __context__ either.
         raise error from cause
-    if presence is not None and items_key is not None and seen[0]:
+    if presence is not None and items_key is not None:
         presence.check(items_key, getattr(parsed, items_key), response, data)
     return parsed
 

@@ -1,9 +1,11 @@
 """Documented fields a response left out: logged once per walk, or raised in strict mode.
 
 The vendors promise almost no field (see the specs' headers), so a page may leave out any
-optional one and still parse: the field reads as None. The generated parsers only flag that
-something was left out (cheaply, in a context variable); this module then finds exactly which
-fields, with their paths, and either counts them for one WARNING per walk or, with
+optional one and still parse: the field reads as None. The generated parsers record what each
+object left out while they parse it, with the paths from that object down (`_omitted`), so
+finding a page's omissions reads one attribute per item and walks nothing. `omitted_fields`
+gives them as exact paths (`data[3].results.confirmedActivitySubTags[0].tag.description`);
+`PresenceCheck` counts them for one WARNING per walk or, with
 `strict_response_validation=True`, raises `APIResponseValidationError` naming the first.
 """
 
@@ -12,8 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Iterator
-from contextvars import ContextVar
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx2
@@ -24,38 +25,28 @@ from ._logging import logger
 _INDEX = re.compile(r"\[\d+\]")
 
 
-def missing_fields(node: Any, path: str) -> Iterator[str]:
-    """Paths of the documented optional fields left out in the parsed model `node`, in order.
+def omitted_fields(items_key: str, items: Sequence[Any]) -> Iterator[str]:
+    """Exact paths of the documented fields the page's `items` left out, in order.
 
-    Works on any generated model: each one lists its `(python name, JSON key)` pairs and keeps
-    the keys the response left out in `_absent`.
+    Each generated model holds the paths from itself in `_omitted`, recorded while parsing.
     """
-    absent: frozenset[str] = getattr(node, "_absent", frozenset())
-    for python_name, key in type(node)._json_names:
-        if key in absent:
-            yield f"{path}.{key}"
-            continue
-        value = getattr(node, python_name)
-        if hasattr(type(value), "_json_names"):
-            yield from missing_fields(value, f"{path}.{key}")
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                if hasattr(type(element), "_json_names"):
-                    yield from missing_fields(element, f"{path}.{key}[{index}]")
+    for index, item in enumerate(items):
+        below: tuple[str, ...] = item._omitted
+        if below:
+            for path in below:
+                yield f"{items_key}[{index}].{path}"
 
 
 class PresenceCheck:
     """The omitted-field policy of one walk (one `list()` call), shared by all its pages.
 
-    `flag` is the generated package's context variable that its parsers set when an object
-    leaves out a documented field. In the default (tolerant) mode the omissions are counted,
-    and `report()` logs them as one WARNING when the walk ends or is closed: every omitted
-    field, with the number of items that lacked it. Field names only, never a value.
+    In the default (tolerant) mode the omissions are counted, and `report()` logs them as one
+    WARNING when the walk ends or is closed: every omitted field, with the number of items that
+    lacked it. Field names only, never a value.
     """
 
-    def __init__(self, vendor: str, flag: ContextVar[list[bool] | None], *, strict: bool) -> None:
+    def __init__(self, vendor: str, *, strict: bool) -> None:
         self.vendor = vendor
-        self.flag = flag
         self.strict = strict
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -64,25 +55,26 @@ class PresenceCheck:
         weakref.finalize(self, _report, vendor, self._counts, self._lock)
 
     def check(
-        self, items_key: str, items: list[Any], response: httpx2.Response, body: object
+        self, items_key: str, items: Sequence[Any], response: httpx2.Response, body: object
     ) -> None:
         """Count the fields each item left out, or raise on the first in strict mode."""
         for index, item in enumerate(items):
-            fields: set[str] = set()
-            for path in missing_fields(item, f"{items_key}[{index}]"):
-                if self.strict:
-                    raise APIResponseValidationError(
-                        f"The {self.vendor} response lacks the documented field {path} "
-                        "(strict_response_validation=True)",
-                        response=response,
-                        body=body,
-                        field=path,
-                    )
-                fields.add(_INDEX.sub("[]", path))
-            if fields:
-                with self._lock:
-                    for field in fields:
-                        self._counts[field] = self._counts.get(field, 0) + 1
+            below: tuple[str, ...] = item._omitted
+            if not below:
+                continue
+            if self.strict:
+                path = f"{items_key}[{index}].{below[0]}"
+                raise APIResponseValidationError(
+                    f"The {self.vendor} response lacks the documented field {path} "
+                    "(strict_response_validation=True)",
+                    response=response,
+                    body=body,
+                    field=path,
+                )
+            fields = {_INDEX.sub("[]", f"{items_key}[].{path}") for path in below}
+            with self._lock:
+                for field in fields:
+                    self._counts[field] = self._counts.get(field, 0) + 1
 
     def report(self) -> None:
         """Log what this walk left out so far as one WARNING, and start counting afresh."""

@@ -16,7 +16,6 @@ from eligibility_clients_truemed.models import (
 )
 from eligibility_clients_truemed.operations import Environment as TruemedEnvironment
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
-from eligibility_clients_truemed.types import absence_seen
 
 from . import _params
 from ._client import APIResource, AsyncAPIClient, SyncAPIClient
@@ -213,7 +212,7 @@ class QualificationSessions(APIResource):
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
+        return PresenceCheck("Truemed", strict=self._strict)
 
     @documented(LIST)
     def list(
@@ -274,7 +273,7 @@ class AsyncQualificationSessions(APIResource):
 
     def _presence(self) -> PresenceCheck:
         # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Truemed", absence_seen, strict=self._strict)
+        return PresenceCheck("Truemed", strict=self._strict)
 
     @documented(LIST)
     def list(

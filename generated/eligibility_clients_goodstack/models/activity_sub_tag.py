@@ -13,9 +13,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -43,6 +44,9 @@ class ActivitySubTag:
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
@@ -132,38 +136,53 @@ class ActivitySubTag:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            id: str | None = d.get("id")
+            id: str | None = d.get("id", ABSENT)
             if not (id is None or isinstance(id, str)):
-                raise wrong_type(id, "a string")
+                if id is not ABSENT:
+                    raise wrong_type(id, "a string")
+                id = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            name: str | None = d.get("name")
+            name: str | None = d.get("name", ABSENT)
             if not (name is None or isinstance(name, str)):
-                raise wrong_type(name, "a string")
+                if name is not ABSENT:
+                    raise wrong_type(name, "a string")
+                name = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("name", exc)
 
         try:
-            _tag_value = d.get("tag")
+            _tag_value = d.get("tag", ABSENT)
             tag: ActivityTag | None
             if _tag_value is None:
                 tag = None
+            elif _tag_value is ABSENT:
+                tag = None
+                missing = True
             else:
                 tag = ActivityTag.from_dict(_tag_value)
+
+                if tag._omitted:
+                    below = True
 
         except PARSE_FAILURES as exc:
             raise at("tag", exc)
 
         try:
-            description: None | str = d.get("description")
+            _description_raw = d.get("description", ABSENT)
+            if _description_raw is ABSENT:
+                _description_raw = None
+                missing = True
+            description: None | str = _description_raw
             if not (isinstance(description, str) or description is None):
                 raise wrong_type(description, "a string or null")
 
@@ -171,10 +190,13 @@ class ActivitySubTag:
             raise at("description", exc)
 
         try:
-            _created_at_value = d.get("createdAt")
+            _created_at_value = d.get("createdAt", ABSENT)
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
+            elif _created_at_value is ABSENT:
+                created_at = None
+                missing = True
             else:
                 created_at = datetime.datetime.fromisoformat(_created_at_value)
 
@@ -182,7 +204,11 @@ class ActivitySubTag:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.get("updatedAt")
+            _updated_at_raw = d.get("updatedAt", ABSENT)
+            if _updated_at_raw is ABSENT:
+                _updated_at_raw = None
+                missing = True
+            _updated_at_data = _updated_at_raw
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -205,11 +231,13 @@ class ActivitySubTag:
             updated_at,
         )
 
-        activity_sub_tag._absent = absent
+        if missing:
+            activity_sub_tag._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            activity_sub_tag._omitted = omitted(activity_sub_tag)
 
-        activity_sub_tag.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 6:
+            activity_sub_tag.additional_properties = undeclared(d, cls._declared_keys)
         return activity_sub_tag
 
     @property

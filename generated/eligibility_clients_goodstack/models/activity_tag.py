@@ -13,9 +13,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -41,6 +42,9 @@ class ActivityTag:
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
@@ -119,27 +123,36 @@ class ActivityTag:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            id: str | None = d.get("id")
+            id: str | None = d.get("id", ABSENT)
             if not (id is None or isinstance(id, str)):
-                raise wrong_type(id, "a string")
+                if id is not ABSENT:
+                    raise wrong_type(id, "a string")
+                id = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            name: str | None = d.get("name")
+            name: str | None = d.get("name", ABSENT)
             if not (name is None or isinstance(name, str)):
-                raise wrong_type(name, "a string")
+                if name is not ABSENT:
+                    raise wrong_type(name, "a string")
+                name = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("name", exc)
 
         try:
-            description: None | str = d.get("description")
+            _description_raw = d.get("description", ABSENT)
+            if _description_raw is ABSENT:
+                _description_raw = None
+                missing = True
+            description: None | str = _description_raw
             if not (isinstance(description, str) or description is None):
                 raise wrong_type(description, "a string or null")
 
@@ -147,10 +160,13 @@ class ActivityTag:
             raise at("description", exc)
 
         try:
-            _created_at_value = d.get("createdAt")
+            _created_at_value = d.get("createdAt", ABSENT)
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
+            elif _created_at_value is ABSENT:
+                created_at = None
+                missing = True
             else:
                 created_at = datetime.datetime.fromisoformat(_created_at_value)
 
@@ -158,7 +174,11 @@ class ActivityTag:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.get("updatedAt")
+            _updated_at_raw = d.get("updatedAt", ABSENT)
+            if _updated_at_raw is ABSENT:
+                _updated_at_raw = None
+                missing = True
+            _updated_at_data = _updated_at_raw
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -180,11 +200,13 @@ class ActivityTag:
             updated_at,
         )
 
-        activity_tag._absent = absent
+        if missing:
+            activity_tag._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            activity_tag._omitted = omitted(activity_tag)
 
-        activity_tag.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 5:
+            activity_tag.additional_properties = undeclared(d, cls._declared_keys)
         return activity_tag
 
     @property

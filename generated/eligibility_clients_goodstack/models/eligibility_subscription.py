@@ -14,9 +14,10 @@ from attrs import field as _attrs_field
 
 from ..models.eligibility_subscription_status import EligibilitySubscriptionStatus
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -55,6 +56,9 @@ class EligibilitySubscription:
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "id",
@@ -207,20 +211,26 @@ class EligibilitySubscription:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            id: str | None = d.get("id")
+            id: str | None = d.get("id", ABSENT)
             if not (id is None or isinstance(id, str)):
-                raise wrong_type(id, "a string")
+                if id is not ABSENT:
+                    raise wrong_type(id, "a string")
+                id = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("id", exc)
 
         try:
-            organisation_id: None | str = d.get("organisationId")
+            _organisation_id_raw = d.get("organisationId", ABSENT)
+            if _organisation_id_raw is ABSENT:
+                _organisation_id_raw = None
+                missing = True
+            organisation_id: None | str = _organisation_id_raw
             if not (isinstance(organisation_id, str) or organisation_id is None):
                 raise wrong_type(organisation_id, "a string or null")
 
@@ -228,7 +238,11 @@ class EligibilitySubscription:
             raise at("organisationId", exc)
 
         try:
-            organisation_name: None | str = d.get("organisationName")
+            _organisation_name_raw = d.get("organisationName", ABSENT)
+            if _organisation_name_raw is ABSENT:
+                _organisation_name_raw = None
+                missing = True
+            organisation_name: None | str = _organisation_name_raw
             if not (isinstance(organisation_name, str) or organisation_name is None):
                 raise wrong_type(organisation_name, "a string or null")
 
@@ -236,21 +250,31 @@ class EligibilitySubscription:
             raise at("organisationName", exc)
 
         try:
-            partner_id: str | None = d.get("partnerId")
+            partner_id: str | None = d.get("partnerId", ABSENT)
             if not (partner_id is None or isinstance(partner_id, str)):
-                raise wrong_type(partner_id, "a string")
+                if partner_id is not ABSENT:
+                    raise wrong_type(partner_id, "a string")
+                partner_id = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("partnerId", exc)
 
         try:
-            configuration_id: str | None = d.get("configurationId")
+            configuration_id: str | None = d.get("configurationId", ABSENT)
             if not (configuration_id is None or isinstance(configuration_id, str)):
-                raise wrong_type(configuration_id, "a string")
+                if configuration_id is not ABSENT:
+                    raise wrong_type(configuration_id, "a string")
+                configuration_id = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("configurationId", exc)
 
         try:
-            validation_request_id: None | str = d.get("validationRequestId")
+            _validation_request_id_raw = d.get("validationRequestId", ABSENT)
+            if _validation_request_id_raw is ABSENT:
+                _validation_request_id_raw = None
+                missing = True
+            validation_request_id: None | str = _validation_request_id_raw
             if not (
                 isinstance(validation_request_id, str) or validation_request_id is None
             ):
@@ -260,7 +284,11 @@ class EligibilitySubscription:
             raise at("validationRequestId", exc)
 
         try:
-            _suggested_activity_sub_tags_data = d.get("suggestedActivitySubTags")
+            _suggested_activity_sub_tags_raw = d.get("suggestedActivitySubTags", ABSENT)
+            if _suggested_activity_sub_tags_raw is ABSENT:
+                _suggested_activity_sub_tags_raw = None
+                missing = True
+            _suggested_activity_sub_tags_data = _suggested_activity_sub_tags_raw
             suggested_activity_sub_tags: list[ActivitySubTag] | None
             if _suggested_activity_sub_tags_data is None:
                 suggested_activity_sub_tags = _suggested_activity_sub_tags_data
@@ -287,6 +315,8 @@ class EligibilitySubscription:
                     suggested_activity_sub_tags_type_0.append(
                         suggested_activity_sub_tags_type_0_item
                     )
+                    if suggested_activity_sub_tags_type_0_item._omitted:
+                        below = True
 
                 suggested_activity_sub_tags = suggested_activity_sub_tags_type_0
 
@@ -294,10 +324,13 @@ class EligibilitySubscription:
             raise at("suggestedActivitySubTags", exc)
 
         try:
-            _status_value = d.get("status")
+            _status_value = d.get("status", ABSENT)
             status: EligibilitySubscriptionStatus | str | None
             if _status_value is None:
                 status = None
+            elif _status_value is ABSENT:
+                status = None
+                missing = True
             else:
                 _status_data = _status_value
                 try:
@@ -316,21 +349,30 @@ class EligibilitySubscription:
             raise at("status", exc)
 
         try:
-            _results_value = d.get("results")
+            _results_value = d.get("results", ABSENT)
             results: EligibilitySubscriptionResults | None
             if _results_value is None:
                 results = None
+            elif _results_value is ABSENT:
+                results = None
+                missing = True
             else:
                 results = EligibilitySubscriptionResults.from_dict(_results_value)
+
+                if results._omitted:
+                    below = True
 
         except PARSE_FAILURES as exc:
             raise at("results", exc)
 
         try:
-            _created_at_value = d.get("createdAt")
+            _created_at_value = d.get("createdAt", ABSENT)
             created_at: datetime.datetime | None
             if _created_at_value is None:
                 created_at = None
+            elif _created_at_value is ABSENT:
+                created_at = None
+                missing = True
             else:
                 created_at = datetime.datetime.fromisoformat(_created_at_value)
 
@@ -338,7 +380,11 @@ class EligibilitySubscription:
             raise at("createdAt", exc)
 
         try:
-            _updated_at_data = d.get("updatedAt")
+            _updated_at_raw = d.get("updatedAt", ABSENT)
+            if _updated_at_raw is ABSENT:
+                _updated_at_raw = None
+                missing = True
+            _updated_at_data = _updated_at_raw
             updated_at: datetime.datetime | None
             if _updated_at_data is None:
                 updated_at = _updated_at_data
@@ -366,11 +412,15 @@ class EligibilitySubscription:
             updated_at,
         )
 
-        eligibility_subscription._absent = absent
+        if missing:
+            eligibility_subscription._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            eligibility_subscription._omitted = omitted(eligibility_subscription)
 
-        eligibility_subscription.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 11:
+            eligibility_subscription.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return eligibility_subscription
 
     @property

@@ -12,9 +12,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -42,6 +43,9 @@ class EligibilitySubscriptionList:
     page_size: int | None = None
     field_links: PageLinks | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "object",
@@ -123,11 +127,10 @@ class EligibilitySubscriptionList:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
             _data = d["data"]
             if not isinstance(_data, list):
@@ -140,19 +143,24 @@ class EligibilitySubscriptionList:
                 except PARSE_FAILURES as exc:
                     raise at(_data_index, exc)
                 data.append(data_item)
+                if data_item._omitted:
+                    below = True
 
         except PARSE_FAILURES as exc:
             raise at("data", exc)
 
         try:
-            object_: str | None = d.get("object")
+            object_: str | None = d.get("object", ABSENT)
             if not (object_ is None or isinstance(object_, str)):
-                raise wrong_type(object_, "a string")
+                if object_ is not ABSENT:
+                    raise wrong_type(object_, "a string")
+                object_ = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("object", exc)
 
         try:
-            total_results: int | None = d.get("totalResults")
+            total_results: int | None = d.get("totalResults", ABSENT)
             if not (
                 total_results is None
                 or (
@@ -160,27 +168,39 @@ class EligibilitySubscriptionList:
                     and not isinstance(total_results, bool)
                 )
             ):
-                raise wrong_type(total_results, "an integer")
+                if total_results is not ABSENT:
+                    raise wrong_type(total_results, "an integer")
+                total_results = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("totalResults", exc)
 
         try:
-            page_size: int | None = d.get("pageSize")
+            page_size: int | None = d.get("pageSize", ABSENT)
             if not (
                 page_size is None
                 or (isinstance(page_size, int) and not isinstance(page_size, bool))
             ):
-                raise wrong_type(page_size, "an integer")
+                if page_size is not ABSENT:
+                    raise wrong_type(page_size, "an integer")
+                page_size = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("pageSize", exc)
 
         try:
-            _field_links_value = d.get("_links")
+            _field_links_value = d.get("_links", ABSENT)
             field_links: PageLinks | None
             if _field_links_value is None:
                 field_links = None
+            elif _field_links_value is ABSENT:
+                field_links = None
+                missing = True
             else:
                 field_links = PageLinks.from_dict(_field_links_value)
+
+                if field_links._omitted:
+                    below = True
 
         except PARSE_FAILURES as exc:
             raise at("_links", exc)
@@ -193,11 +213,17 @@ class EligibilitySubscriptionList:
             field_links,
         )
 
-        eligibility_subscription_list._absent = absent
+        if missing:
+            eligibility_subscription_list._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            eligibility_subscription_list._omitted = omitted(
+                eligibility_subscription_list
+            )
 
-        eligibility_subscription_list.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 5:
+            eligibility_subscription_list.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return eligibility_subscription_list
 
     @property

@@ -13,9 +13,10 @@ from attrs import field as _attrs_field
 
 from ..models.eligibility_status import EligibilityStatus
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -40,6 +41,9 @@ class EligibilitySubscriptionResults:
     confirmed_activity_sub_tags: list[ActivitySubTag] | None = None
     rejected_activity_sub_tags: list[ActivitySubTag] | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "eligibilityStatus",
@@ -119,13 +123,16 @@ class EligibilitySubscriptionResults:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            _eligibility_status_data = d.get("eligibilityStatus")
+            _eligibility_status_raw = d.get("eligibilityStatus", ABSENT)
+            if _eligibility_status_raw is ABSENT:
+                _eligibility_status_raw = None
+                missing = True
+            _eligibility_status_data = _eligibility_status_raw
             eligibility_status: EligibilityStatus | None | str
             if _eligibility_status_data is None:
                 eligibility_status = _eligibility_status_data
@@ -148,7 +155,11 @@ class EligibilitySubscriptionResults:
             raise at("eligibilityStatus", exc)
 
         try:
-            _confirmed_activity_sub_tags_data = d.get("confirmedActivitySubTags")
+            _confirmed_activity_sub_tags_raw = d.get("confirmedActivitySubTags", ABSENT)
+            if _confirmed_activity_sub_tags_raw is ABSENT:
+                _confirmed_activity_sub_tags_raw = None
+                missing = True
+            _confirmed_activity_sub_tags_data = _confirmed_activity_sub_tags_raw
             confirmed_activity_sub_tags: list[ActivitySubTag] | None
             if _confirmed_activity_sub_tags_data is None:
                 confirmed_activity_sub_tags = _confirmed_activity_sub_tags_data
@@ -175,6 +186,8 @@ class EligibilitySubscriptionResults:
                     confirmed_activity_sub_tags_type_0.append(
                         confirmed_activity_sub_tags_type_0_item
                     )
+                    if confirmed_activity_sub_tags_type_0_item._omitted:
+                        below = True
 
                 confirmed_activity_sub_tags = confirmed_activity_sub_tags_type_0
 
@@ -182,7 +195,11 @@ class EligibilitySubscriptionResults:
             raise at("confirmedActivitySubTags", exc)
 
         try:
-            _rejected_activity_sub_tags_data = d.get("rejectedActivitySubTags")
+            _rejected_activity_sub_tags_raw = d.get("rejectedActivitySubTags", ABSENT)
+            if _rejected_activity_sub_tags_raw is ABSENT:
+                _rejected_activity_sub_tags_raw = None
+                missing = True
+            _rejected_activity_sub_tags_data = _rejected_activity_sub_tags_raw
             rejected_activity_sub_tags: list[ActivitySubTag] | None
             if _rejected_activity_sub_tags_data is None:
                 rejected_activity_sub_tags = _rejected_activity_sub_tags_data
@@ -209,6 +226,8 @@ class EligibilitySubscriptionResults:
                     rejected_activity_sub_tags_type_0.append(
                         rejected_activity_sub_tags_type_0_item
                     )
+                    if rejected_activity_sub_tags_type_0_item._omitted:
+                        below = True
 
                 rejected_activity_sub_tags = rejected_activity_sub_tags_type_0
 
@@ -221,11 +240,17 @@ class EligibilitySubscriptionResults:
             rejected_activity_sub_tags,
         )
 
-        eligibility_subscription_results._absent = absent
+        if missing:
+            eligibility_subscription_results._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            eligibility_subscription_results._omitted = omitted(
+                eligibility_subscription_results
+            )
 
-        eligibility_subscription_results.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 3:
+            eligibility_subscription_results.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return eligibility_subscription_results
 
     @property

@@ -14,6 +14,7 @@ from attrs import field as _attrs_field
 from ..types import (
     PARSE_FAILURES,
     at,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -30,6 +31,9 @@ class GoodstackError:
     """
 
     error: GoodstackErrorDetail
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset()
     _declared_keys: ClassVar[frozenset[str]] = frozenset(
         {
@@ -59,8 +63,15 @@ class GoodstackError:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
             error = GoodstackErrorDetail.from_dict(d["error"])
+
+            if error._omitted:
+                below = True
 
         except PARSE_FAILURES as exc:
             raise at("error", exc)
@@ -69,9 +80,11 @@ class GoodstackError:
             error,
         )
 
-        goodstack_error.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or below:
+            goodstack_error._omitted = omitted(goodstack_error)
+
+        if missing or len(d) > 1:
+            goodstack_error.additional_properties = undeclared(d, cls._declared_keys)
         return goodstack_error
 
     @property

@@ -13,9 +13,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -39,6 +40,9 @@ class GoodstackErrorDetail:
     message: str | None = None
     reasons: list[str] | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "code",
@@ -110,34 +114,46 @@ class GoodstackErrorDetail:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            code: str | None = d.get("code")
+            code: str | None = d.get("code", ABSENT)
             if not (code is None or isinstance(code, str)):
-                raise wrong_type(code, "a string")
+                if code is not ABSENT:
+                    raise wrong_type(code, "a string")
+                code = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("code", exc)
 
         try:
-            title: str | None = d.get("title")
+            title: str | None = d.get("title", ABSENT)
             if not (title is None or isinstance(title, str)):
-                raise wrong_type(title, "a string")
+                if title is not ABSENT:
+                    raise wrong_type(title, "a string")
+                title = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("title", exc)
 
         try:
-            message: str | None = d.get("message")
+            message: str | None = d.get("message", ABSENT)
             if not (message is None or isinstance(message, str)):
-                raise wrong_type(message, "a string")
+                if message is not ABSENT:
+                    raise wrong_type(message, "a string")
+                message = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 
         try:
-            _reasons_data = d.get("reasons")
+            _reasons_raw = d.get("reasons", ABSENT)
+            if _reasons_raw is ABSENT:
+                _reasons_raw = None
+                missing = True
+            _reasons_data = _reasons_raw
             reasons: list[str] | None
             if _reasons_data is None:
                 reasons = _reasons_data
@@ -158,11 +174,15 @@ class GoodstackErrorDetail:
             reasons,
         )
 
-        goodstack_error_detail._absent = absent
+        if missing:
+            goodstack_error_detail._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            goodstack_error_detail._omitted = omitted(goodstack_error_detail)
 
-        goodstack_error_detail.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 4:
+            goodstack_error_detail.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return goodstack_error_detail
 
     @property

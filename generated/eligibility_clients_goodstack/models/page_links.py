@@ -12,9 +12,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -37,6 +38,9 @@ class PageLinks:
     next_: None | str = None
     prev: None | str = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "current",
@@ -87,13 +91,16 @@ class PageLinks:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            current: None | str = d.get("current")
+            _current_raw = d.get("current", ABSENT)
+            if _current_raw is ABSENT:
+                _current_raw = None
+                missing = True
+            current: None | str = _current_raw
             if not (isinstance(current, str) or current is None):
                 raise wrong_type(current, "a string or null")
 
@@ -101,7 +108,11 @@ class PageLinks:
             raise at("current", exc)
 
         try:
-            next_: None | str = d.get("next")
+            _next__raw = d.get("next", ABSENT)
+            if _next__raw is ABSENT:
+                _next__raw = None
+                missing = True
+            next_: None | str = _next__raw
             if not (isinstance(next_, str) or next_ is None):
                 raise wrong_type(next_, "a string or null")
 
@@ -109,7 +120,11 @@ class PageLinks:
             raise at("next", exc)
 
         try:
-            prev: None | str = d.get("prev")
+            _prev_raw = d.get("prev", ABSENT)
+            if _prev_raw is ABSENT:
+                _prev_raw = None
+                missing = True
+            prev: None | str = _prev_raw
             if not (isinstance(prev, str) or prev is None):
                 raise wrong_type(prev, "a string or null")
 
@@ -122,11 +137,13 @@ class PageLinks:
             prev,
         )
 
-        page_links._absent = absent
+        if missing:
+            page_links._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            page_links._omitted = omitted(page_links)
 
-        page_links.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 3:
+            page_links.additional_properties = undeclared(d, cls._declared_keys)
         return page_links
 
     @property

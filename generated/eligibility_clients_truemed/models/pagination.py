@@ -7,9 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -35,6 +36,9 @@ class Pagination:
     count: int | None = None
     last_page: int | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "current_page",
@@ -105,50 +109,61 @@ class Pagination:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
-            current_page: int | None = d.get("current_page")
+            current_page: int | None = d.get("current_page", ABSENT)
             if not (
                 current_page is None
                 or (
                     isinstance(current_page, int) and not isinstance(current_page, bool)
                 )
             ):
-                raise wrong_type(current_page, "an integer")
+                if current_page is not ABSENT:
+                    raise wrong_type(current_page, "an integer")
+                current_page = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("current_page", exc)
 
         try:
-            page_size: int | None = d.get("page_size")
+            page_size: int | None = d.get("page_size", ABSENT)
             if not (
                 page_size is None
                 or (isinstance(page_size, int) and not isinstance(page_size, bool))
             ):
-                raise wrong_type(page_size, "an integer")
+                if page_size is not ABSENT:
+                    raise wrong_type(page_size, "an integer")
+                page_size = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("page_size", exc)
 
         try:
-            count: int | None = d.get("count")
+            count: int | None = d.get("count", ABSENT)
             if not (
                 count is None
                 or (isinstance(count, int) and not isinstance(count, bool))
             ):
-                raise wrong_type(count, "an integer")
+                if count is not ABSENT:
+                    raise wrong_type(count, "an integer")
+                count = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("count", exc)
 
         try:
-            last_page: int | None = d.get("last_page")
+            last_page: int | None = d.get("last_page", ABSENT)
             if not (
                 last_page is None
                 or (isinstance(last_page, int) and not isinstance(last_page, bool))
             ):
-                raise wrong_type(last_page, "an integer")
+                if last_page is not ABSENT:
+                    raise wrong_type(last_page, "an integer")
+                last_page = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("last_page", exc)
 
@@ -159,11 +174,13 @@ class Pagination:
             last_page,
         )
 
-        pagination._absent = absent
+        if missing:
+            pagination._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            pagination._omitted = omitted(pagination)
 
-        pagination.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 4:
+            pagination.additional_properties = undeclared(d, cls._declared_keys)
         return pagination
 
     @property

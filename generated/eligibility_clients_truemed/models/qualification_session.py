@@ -14,9 +14,10 @@ from attrs import field as _attrs_field
 
 from ..models.qualification_session_status import QualificationSessionStatus
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -70,6 +71,9 @@ class QualificationSession:
     user_business_id: None | str = None
     user_id: None | str = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "created_at",
@@ -256,11 +260,10 @@ class QualificationSession:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
             qualification_session_id = d["qualification_session_id"]
             if not isinstance(qualification_session_id, str):
@@ -288,7 +291,11 @@ class QualificationSession:
             raise at("status", exc)
 
         try:
-            _created_at_data = d.get("created_at")
+            _created_at_raw = d.get("created_at", ABSENT)
+            if _created_at_raw is ABSENT:
+                _created_at_raw = None
+                missing = True
+            _created_at_data = _created_at_raw
             created_at: datetime.datetime | None
             if _created_at_data is None:
                 created_at = _created_at_data
@@ -303,7 +310,11 @@ class QualificationSession:
             raise at("created_at", exc)
 
         try:
-            _expires_at_data = d.get("expires_at")
+            _expires_at_raw = d.get("expires_at", ABSENT)
+            if _expires_at_raw is ABSENT:
+                _expires_at_raw = None
+                missing = True
+            _expires_at_data = _expires_at_raw
             expires_at: datetime.datetime | None
             if _expires_at_data is None:
                 expires_at = _expires_at_data
@@ -318,7 +329,11 @@ class QualificationSession:
             raise at("expires_at", exc)
 
         try:
-            _lmn_reviewed_at_data = d.get("lmn_reviewed_at")
+            _lmn_reviewed_at_raw = d.get("lmn_reviewed_at", ABSENT)
+            if _lmn_reviewed_at_raw is ABSENT:
+                _lmn_reviewed_at_raw = None
+                missing = True
+            _lmn_reviewed_at_data = _lmn_reviewed_at_raw
             lmn_reviewed_at: datetime.datetime | None
             if _lmn_reviewed_at_data is None:
                 lmn_reviewed_at = _lmn_reviewed_at_data
@@ -335,7 +350,11 @@ class QualificationSession:
             raise at("lmn_reviewed_at", exc)
 
         try:
-            _charge_group_created_at_data = d.get("charge_group_created_at")
+            _charge_group_created_at_raw = d.get("charge_group_created_at", ABSENT)
+            if _charge_group_created_at_raw is ABSENT:
+                _charge_group_created_at_raw = None
+                missing = True
+            _charge_group_created_at_data = _charge_group_created_at_raw
             charge_group_created_at: datetime.datetime | None
             if _charge_group_created_at_data is None:
                 charge_group_created_at = _charge_group_created_at_data
@@ -352,7 +371,11 @@ class QualificationSession:
             raise at("charge_group_created_at", exc)
 
         try:
-            _stripe_invoice_paid_at_data = d.get("stripe_invoice_paid_at")
+            _stripe_invoice_paid_at_raw = d.get("stripe_invoice_paid_at", ABSENT)
+            if _stripe_invoice_paid_at_raw is ABSENT:
+                _stripe_invoice_paid_at_raw = None
+                missing = True
+            _stripe_invoice_paid_at_data = _stripe_invoice_paid_at_raw
             stripe_invoice_paid_at: datetime.datetime | None
             if _stripe_invoice_paid_at_data is None:
                 stripe_invoice_paid_at = _stripe_invoice_paid_at_data
@@ -369,7 +392,11 @@ class QualificationSession:
             raise at("stripe_invoice_paid_at", exc)
 
         try:
-            eligible_amount: float | None = d.get("eligible_amount")
+            _eligible_amount_raw = d.get("eligible_amount", ABSENT)
+            if _eligible_amount_raw is ABSENT:
+                _eligible_amount_raw = None
+                missing = True
+            eligible_amount: float | None = _eligible_amount_raw
             if not (
                 (
                     isinstance(eligible_amount, (int, float))
@@ -383,7 +410,11 @@ class QualificationSession:
             raise at("eligible_amount", exc)
 
         try:
-            fee: float | None = d.get("fee")
+            _fee_raw = d.get("fee", ABSENT)
+            if _fee_raw is ABSENT:
+                _fee_raw = None
+                missing = True
+            fee: float | None = _fee_raw
             if not (
                 (isinstance(fee, (int, float)) and not isinstance(fee, bool))
                 or fee is None
@@ -394,7 +425,11 @@ class QualificationSession:
             raise at("fee", exc)
 
         try:
-            email: None | str = d.get("email")
+            _email_raw = d.get("email", ABSENT)
+            if _email_raw is ABSENT:
+                _email_raw = None
+                missing = True
+            email: None | str = _email_raw
             if not (isinstance(email, str) or email is None):
                 raise wrong_type(email, "a string or null")
 
@@ -402,7 +437,11 @@ class QualificationSession:
             raise at("email", exc)
 
         try:
-            customer_status: None | str = d.get("customer_status")
+            _customer_status_raw = d.get("customer_status", ABSENT)
+            if _customer_status_raw is ABSENT:
+                _customer_status_raw = None
+                missing = True
+            customer_status: None | str = _customer_status_raw
             if not (isinstance(customer_status, str) or customer_status is None):
                 raise wrong_type(customer_status, "a string or null")
 
@@ -410,7 +449,11 @@ class QualificationSession:
             raise at("customer_status", exc)
 
         try:
-            session_type: None | str = d.get("session_type")
+            _session_type_raw = d.get("session_type", ABSENT)
+            if _session_type_raw is ABSENT:
+                _session_type_raw = None
+                missing = True
+            session_type: None | str = _session_type_raw
             if not (isinstance(session_type, str) or session_type is None):
                 raise wrong_type(session_type, "a string or null")
 
@@ -418,7 +461,11 @@ class QualificationSession:
             raise at("session_type", exc)
 
         try:
-            skus_param: None | str = d.get("skus_param")
+            _skus_param_raw = d.get("skus_param", ABSENT)
+            if _skus_param_raw is ABSENT:
+                _skus_param_raw = None
+                missing = True
+            skus_param: None | str = _skus_param_raw
             if not (isinstance(skus_param, str) or skus_param is None):
                 raise wrong_type(skus_param, "a string or null")
 
@@ -426,7 +473,11 @@ class QualificationSession:
             raise at("skus_param", exc)
 
         try:
-            source: None | str = d.get("source")
+            _source_raw = d.get("source", ABSENT)
+            if _source_raw is ABSENT:
+                _source_raw = None
+                missing = True
+            source: None | str = _source_raw
             if not (isinstance(source, str) or source is None):
                 raise wrong_type(source, "a string or null")
 
@@ -434,7 +485,11 @@ class QualificationSession:
             raise at("source", exc)
 
         try:
-            stripe_invoice_id: None | str = d.get("stripe_invoice_id")
+            _stripe_invoice_id_raw = d.get("stripe_invoice_id", ABSENT)
+            if _stripe_invoice_id_raw is ABSENT:
+                _stripe_invoice_id_raw = None
+                missing = True
+            stripe_invoice_id: None | str = _stripe_invoice_id_raw
             if not (isinstance(stripe_invoice_id, str) or stripe_invoice_id is None):
                 raise wrong_type(stripe_invoice_id, "a string or null")
 
@@ -442,7 +497,11 @@ class QualificationSession:
             raise at("stripe_invoice_id", exc)
 
         try:
-            stripe_invoice_number: None | str = d.get("stripe_invoice_number")
+            _stripe_invoice_number_raw = d.get("stripe_invoice_number", ABSENT)
+            if _stripe_invoice_number_raw is ABSENT:
+                _stripe_invoice_number_raw = None
+                missing = True
+            stripe_invoice_number: None | str = _stripe_invoice_number_raw
             if not (
                 isinstance(stripe_invoice_number, str) or stripe_invoice_number is None
             ):
@@ -452,7 +511,11 @@ class QualificationSession:
             raise at("stripe_invoice_number", exc)
 
         try:
-            user_business_id: None | str = d.get("user_business_id")
+            _user_business_id_raw = d.get("user_business_id", ABSENT)
+            if _user_business_id_raw is ABSENT:
+                _user_business_id_raw = None
+                missing = True
+            user_business_id: None | str = _user_business_id_raw
             if not (isinstance(user_business_id, str) or user_business_id is None):
                 raise wrong_type(user_business_id, "a string or null")
 
@@ -460,7 +523,11 @@ class QualificationSession:
             raise at("user_business_id", exc)
 
         try:
-            user_id: None | str = d.get("user_id")
+            _user_id_raw = d.get("user_id", ABSENT)
+            if _user_id_raw is ABSENT:
+                _user_id_raw = None
+                missing = True
+            user_id: None | str = _user_id_raw
             if not (isinstance(user_id, str) or user_id is None):
                 raise wrong_type(user_id, "a string or null")
 
@@ -488,11 +555,15 @@ class QualificationSession:
             user_id,
         )
 
-        qualification_session._absent = absent
+        if missing:
+            qualification_session._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            qualification_session._omitted = omitted(qualification_session)
 
-        qualification_session.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 18:
+            qualification_session.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return qualification_session
 
     @property

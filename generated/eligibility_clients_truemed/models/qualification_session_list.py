@@ -12,9 +12,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -36,6 +37,9 @@ class QualificationSessionList:
     qualification_sessions: list[QualificationSession]
     pagination: None | Pagination = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "pagination",
@@ -84,11 +88,10 @@ class QualificationSessionList:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
             _qualification_sessions = d["qualification_sessions"]
             if not isinstance(_qualification_sessions, list):
@@ -106,12 +109,18 @@ class QualificationSessionList:
                 except PARSE_FAILURES as exc:
                     raise at(_qualification_sessions_index, exc)
                 qualification_sessions.append(qualification_sessions_item)
+                if qualification_sessions_item._omitted:
+                    below = True
 
         except PARSE_FAILURES as exc:
             raise at("qualification_sessions", exc)
 
         try:
-            _pagination_data = d.get("pagination")
+            _pagination_raw = d.get("pagination", ABSENT)
+            if _pagination_raw is ABSENT:
+                _pagination_raw = None
+                missing = True
+            _pagination_data = _pagination_raw
             pagination: None | Pagination
             if _pagination_data is None:
                 pagination = _pagination_data
@@ -122,6 +131,9 @@ class QualificationSessionList:
 
                 pagination = pagination_type_0
 
+            if getattr(pagination, "_omitted", None):
+                below = True
+
         except PARSE_FAILURES as exc:
             raise at("pagination", exc)
 
@@ -130,11 +142,15 @@ class QualificationSessionList:
             pagination,
         )
 
-        qualification_session_list._absent = absent
+        if missing:
+            qualification_session_list._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            qualification_session_list._omitted = omitted(qualification_session_list)
 
-        qualification_session_list.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 2:
+            qualification_session_list.additional_properties = undeclared(
+                d, cls._declared_keys
+            )
         return qualification_session_list
 
     @property

@@ -7,9 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    ABSENT,
     PARSE_FAILURES,
     at,
-    note_absent,
+    omitted,
     undeclared,
     wrong_type,
 )
@@ -30,6 +31,9 @@ class TruemedError:
     error: str
     message: str | None = None
     _absent: frozenset[str] = _attrs_field(init=False, default=frozenset(), repr=False)
+    _omitted: tuple[str, ...] = _attrs_field(
+        init=False, default=(), repr=False, eq=False
+    )
     _optional_keys: ClassVar[frozenset[str]] = frozenset(
         {
             "message",
@@ -75,11 +79,10 @@ class TruemedError:
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):
             raise wrong_type(src_dict, "an object")
         d = src_dict
-        # The usual object carries every key: a subset test allocates nothing.
-        absent: frozenset[str] = frozenset()
-        if not d.keys() >= cls._optional_keys:
-            absent = cls._optional_keys.difference(d)
-            note_absent()
+        # An optional key left out reads as ABSENT, which fails every type test, so only the
+        # branch that raises looks for it; `below`: a nested object left out a field.
+        missing = False
+        below = False
         try:
             error = d["error"]
             if not isinstance(error, str):
@@ -89,9 +92,12 @@ class TruemedError:
             raise at("error", exc)
 
         try:
-            message: str | None = d.get("message")
+            message: str | None = d.get("message", ABSENT)
             if not (message is None or isinstance(message, str)):
-                raise wrong_type(message, "a string")
+                if message is not ABSENT:
+                    raise wrong_type(message, "a string")
+                message = None
+                missing = True
         except PARSE_FAILURES as exc:
             raise at("message", exc)
 
@@ -100,11 +106,13 @@ class TruemedError:
             message,
         )
 
-        truemed_error._absent = absent
+        if missing:
+            truemed_error._absent = cls._optional_keys.difference(d)
+        if missing or below:
+            truemed_error._omitted = omitted(truemed_error)
 
-        truemed_error.additional_properties = (
-            {} if d.keys() <= cls._declared_keys else undeclared(d, cls._declared_keys)
-        )
+        if missing or len(d) > 2:
+            truemed_error.additional_properties = undeclared(d, cls._declared_keys)
         return truemed_error
 
     @property
