@@ -318,7 +318,7 @@ def test_goodstack_query_is_personal(caplog: pytest.LogCaptureFixture) -> None:
         400, json={"error": {"code": "bad_request", "message": f"unknown {term}"}}
     )
     client = GoodstackClient(
-        api_key="sk_test_goodstack_privacy", transport=httpx2.MockTransport(_busy_then(answer))
+        api_key="gs-privacy-test-key", transport=httpx2.MockTransport(_busy_then(answer))
     )
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.eligibility_subscriptions.list(query=term))
