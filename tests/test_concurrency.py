@@ -31,9 +31,9 @@ from eligibility_clients import (
     _pagination,
     _retries,
 )
-from eligibility_clients._http import asend, send
 from eligibility_clients._pagination import THREAD_NAME_PREFIX, RecentIds
 from eligibility_clients._retries import RetryPolicy, RetryTransport, walk_closed
+from eligibility_clients._sending import asend, send
 
 from tests.builders import (
     GOODSTACK_KEY,

@@ -21,8 +21,9 @@ from ._config import (
     check_timeout,
     resolve_settings,
 )
-from ._http import RequestOptions, build_async_client, build_client
+from ._http import build_async_client, build_client
 from ._http_types import AsyncTransport, SyncTransport
+from ._sending import RequestOptions
 
 
 def _check_strict(value: object) -> bool:

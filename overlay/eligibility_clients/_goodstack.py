@@ -22,7 +22,6 @@ from . import _params
 from ._client import APIResource, AsyncAPIClient, SyncAPIClient
 from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
-from ._http import asend, label, parse_page, send
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
@@ -35,9 +34,11 @@ from ._pagination import (
     SyncPage,
     SyncSource,
 )
+from ._parsing import parse_page
 from ._presence import PresenceCheck
 from ._redact import keys_sent, redact, request_of
 from ._seen_keys import SeenKeys
+from ._sending import asend, label, send
 
 __all__ = [
     "AsyncEligibilitySubscriptions",

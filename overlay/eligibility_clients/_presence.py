@@ -20,6 +20,7 @@ from typing import Any
 import httpx2
 
 from ._errors import APIResponseValidationError
+from ._json import loads
 from ._logging import logger
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -57,7 +58,11 @@ class PresenceCheck:
     def check(
         self, items_key: str, items: Sequence[Any], response: httpx2.Response, body: object
     ) -> None:
-        """Count the fields each item left out, or raise on the first in strict mode."""
+        """Count the fields each item left out, or raise on the first in strict mode.
+
+        `body` is the decoded body, or the undecoded bytes of one read straight into models,
+        decoded here only for the error that carries it.
+        """
         for index, item in enumerate(items):
             below: tuple[str, ...] = item._omitted
             if not below:
@@ -68,7 +73,7 @@ class PresenceCheck:
                     f"The {self.vendor} response lacks the documented field {path} "
                     "(strict_response_validation=True)",
                     response=response,
-                    body=body,
+                    body=loads(body) if isinstance(body, bytes) else body,
                     field=path,
                 )
             fields = {_INDEX.sub("[]", f"{items_key}[].{path}") for path in below}

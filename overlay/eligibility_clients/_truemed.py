@@ -21,7 +21,6 @@ from . import _params
 from ._client import APIResource, AsyncAPIClient, SyncAPIClient
 from ._config import TRUEMED
 from ._errors import APIResponseValidationError
-from ._http import asend, label, parse_page, send
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
 from ._operation import check, declare, documented
@@ -35,7 +34,9 @@ from ._pagination import (
     SyncSource,
     checkable,
 )
+from ._parsing import parse_page
 from ._presence import PresenceCheck
+from ._sending import asend, label, send
 
 __all__ = [
     "AsyncQualificationSessions",
