@@ -56,7 +56,7 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     delays: list[float] = []
 
-    def sleep(seconds: float) -> None:
+    def sleep(seconds: float, closed: object = None) -> None:
         delays.append(seconds)
 
     async def asleep(seconds: float) -> None:

@@ -15,6 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine, Iterator
+from functools import partial
 from typing import Any, TypeVar
 
 import httpx2
@@ -28,12 +29,15 @@ from eligibility_clients import (
     GoodstackClient,
     QualificationSession,
     TruemedClient,
-    _pagination,
     _retries,
 )
-from eligibility_clients._pagination import THREAD_NAME_PREFIX, RecentIds
-from eligibility_clients._retries import RetryPolicy, RetryTransport, walk_closed
+from eligibility_clients._goodstack import LISTING as GOODSTACK_LISTING
+from eligibility_clients._pagination import SyncSource
+from eligibility_clients._presence import PresenceCheck
+from eligibility_clients._recent_ids import RecentIds
+from eligibility_clients._retries import WALK_CLOSED_EXTENSION, RetryPolicy, RetryTransport
 from eligibility_clients._sending import asend, send
+from eligibility_clients._walks import THREAD_NAME_PREFIX
 
 from tests.builders import (
     GOODSTACK_KEY,
@@ -166,8 +170,8 @@ def test_a_failed_page_stops_the_retries_of_pages_after_it() -> None:
     server = TruemedServer(100, page_size=10)
 
     def once_the_walk_is_closed(request: httpx2.Request) -> httpx2.Response:
-        closed = walk_closed.get()
-        assert closed is not None, "page 3 was not fetched by a concurrent walk"
+        closed = request.extensions.get(WALK_CLOSED_EXTENSION)
+        assert isinstance(closed, threading.Event), "page 3 was not fetched by a concurrent walk"
         # Not asserted: a walk that never signals must still fail the count below.
         closed.wait(SAFETY)
         return httpx2.Response(503)
@@ -374,15 +378,20 @@ def test_remembered_ids_keep_the_latest_pages_within_the_limit() -> None:
     assert recent.unseen(["9-0", "8-5", "7-9", "new", "new"]) == ["7-9", "new"]
 
 
-def test_a_record_coming_back_past_the_remembered_ids_is_yielded_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(_pagination, "REMEMBERED_IDS", 20)
+def test_a_record_coming_back_past_the_remembered_ids_is_yielded_again() -> None:
     server = GoodstackServer(60, page_size=10)
     # Page 3 repeats 10 records (remembered); page 6 repeats 40, of which the 10 oldest were
     # forgotten: the documented limit of the guarantee, not a silent loss.
     server.repeat = {3: 10, 6: 40}
-    items = list(goodstack(server).eligibility_subscriptions.list(concurrency=2))
+    resource = goodstack(server).eligibility_subscriptions
+    # The walk `list()` starts, with the id record made small through its argument.
+    source = SyncSource(
+        partial(resource._load, PresenceCheck("Goodstack", strict=False)),
+        item_id=GOODSTACK_LISTING.item_id,
+        concurrency=2,
+        remembered_ids=20,
+    )
+    items = list(source.fetch(GOODSTACK_LISTING.first_request({}, None)))
     assert numbers(items) == [*range(50), *range(10, 20), *range(50, 60)]
 
 
@@ -531,12 +540,11 @@ def test_retry_transport_gives_up_once_its_walk_is_closed(no_retry_sleep: list[f
     transport = RetryTransport(recorder.transport, RetryPolicy(max_retries=2))
     closed = threading.Event()
     closed.set()
-    token = walk_closed.set(closed)
-    try:
-        with pytest.raises(httpx2.TransportError, match="retry abandoned"):
-            transport.handle_request(httpx2.Request("GET", "https://api.truemed.com/x"))
-    finally:
-        walk_closed.reset(token)
+    request = httpx2.Request(
+        "GET", "https://api.truemed.com/x", extensions={WALK_CLOSED_EXTENSION: closed}
+    )
+    with pytest.raises(httpx2.TransportError, match="retry abandoned"):
+        transport.handle_request(request)
     assert len(recorder.requests) == 1
 
 
@@ -549,11 +557,7 @@ def test_retry_wait_returns_at_once_when_the_walk_is_closed(
     monkeypatch.setattr(time, "sleep", no_sleeping)
     closed = threading.Event()
     closed.set()
-    token = walk_closed.set(closed)
-    try:
-        _retries._pause(3600)
-    finally:
-        walk_closed.reset(token)
+    _retries._pause(3600, closed)
 
 
 # --- memory: pages are freed as soon as they are used ----------------------------------------

@@ -9,7 +9,7 @@ import copy
 import dataclasses
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Final, Self
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx2
 
@@ -23,6 +23,7 @@ from ._config import (
 )
 from ._http import build_async_client, build_client
 from ._http_types import AsyncTransport, SyncTransport
+from ._resource import APIResource, ResourceHost
 from ._sending import RequestOptions
 
 
@@ -32,10 +33,37 @@ def _check_strict(value: object) -> bool:
     return value
 
 
-class _SettingsView:
-    """Read-only views of the resolved settings, shared by sync and async clients."""
+TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
 
-    _settings: Settings
+
+class _APIClient(Generic[TransportT]):
+    """Settings, their read-only views and `with_options`, shared by sync and async clients."""
+
+    def __init__(
+        self,
+        vendor: Vendor,
+        *,
+        api_key: str | None,
+        base_url: str | httpx2.URL | None,
+        environment: str,
+        timeout: float | httpx2.Timeout | None,
+        max_retries: int,
+        transport: TransportT | None,
+        strict_response_validation: bool,
+    ) -> None:
+        self._settings: Settings = resolve_settings(
+            vendor,
+            api_key=api_key,
+            base_url=base_url,
+            environment=environment,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        self._strict_response_validation = _check_strict(strict_response_validation)
+        self._connect(transport)
+
+    def _connect(self, transport: TransportT | None) -> None:
+        raise NotImplementedError
 
     @property
     def base_url(self) -> httpx2.URL:
@@ -102,7 +130,7 @@ class _SettingsView:
         # Each resource reads its client's options when built, so the copy gets its own.
         for name, value in vars(self).items():
             if isinstance(value, APIResource):
-                setattr(clone, name, type(value)(clone))
+                setattr(clone, name, type(value)(cast("ResourceHost[Any]", clone)))
         return clone
 
     def __repr__(self) -> str:
@@ -114,42 +142,10 @@ class _SettingsView:
         )
 
 
-class APIResource:
-    """Base of `client.<resource>` objects: built from their client, as in Stainless SDKs.
-
-    A resource reads its client's per-request options and mode when it is built; a client
-    made by `with_options()` builds its own resources.
-    """
-
-    def __init__(self, client: _SettingsView) -> None:
-        self._options: Final = client._request_options
-        self._strict: Final = client.strict_response_validation
-
-
-class SyncAPIClient(_SettingsView):
+class SyncAPIClient(_APIClient[SyncTransport]):
     """Settings, connection pool and context-manager support for a sync client."""
 
-    def __init__(
-        self,
-        vendor: Vendor,
-        *,
-        api_key: str | None,
-        base_url: str | httpx2.URL | None,
-        environment: str,
-        timeout: float | httpx2.Timeout | None,
-        max_retries: int,
-        transport: SyncTransport | None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        self._settings: Settings = resolve_settings(
-            vendor,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        self._strict_response_validation = _check_strict(strict_response_validation)
+    def _connect(self, transport: SyncTransport | None) -> None:
         self._http = build_client(self._settings, transport)
 
     def close(self) -> None:
@@ -168,30 +164,10 @@ class SyncAPIClient(_SettingsView):
         self.close()
 
 
-class AsyncAPIClient(_SettingsView):
+class AsyncAPIClient(_APIClient[AsyncTransport]):
     """Settings, connection pool and async context-manager support for an async client."""
 
-    def __init__(
-        self,
-        vendor: Vendor,
-        *,
-        api_key: str | None,
-        base_url: str | httpx2.URL | None,
-        environment: str,
-        timeout: float | httpx2.Timeout | None,
-        max_retries: int,
-        transport: AsyncTransport | None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        self._settings: Settings = resolve_settings(
-            vendor,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-        self._strict_response_validation = _check_strict(strict_response_validation)
+    def _connect(self, transport: AsyncTransport | None) -> None:
         self._http = build_async_client(self._settings, transport)
 
     async def aclose(self) -> None:

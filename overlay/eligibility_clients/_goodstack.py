@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from functools import partial
-from typing import Any, Unpack
+from typing import Unpack
 from urllib.parse import parse_qs, urlsplit
 
 import httpx2
@@ -19,26 +18,17 @@ from eligibility_clients_goodstack.operations import ListEligibilitySubscription
 from eligibility_clients_goodstack.types import UNSET
 
 from . import _params
-from ._client import APIResource, AsyncAPIClient, SyncAPIClient
-from ._config import GOODSTACK
+from ._client import AsyncAPIClient, SyncAPIClient
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
-from ._operation import check, declare, documented
-from ._pagination import (
-    AsyncPaginator,
-    AsyncSource,
-    Link,
-    Loaded,
-    PageRequest,
-    SyncPage,
-    SyncSource,
-)
-from ._parsing import parse_page
-from ._presence import PresenceCheck
+from ._operation import declare, documented
+from ._page_request import PageRequest, PaginationStyle
+from ._pagination import AsyncPaginator, SyncPage
 from ._redact import keys_sent, redact, request_of
+from ._resource import AsyncListResource, Listing, SyncListResource
 from ._seen_keys import SeenKeys
-from ._sending import asend, label, send
 
 __all__ = [
     "AsyncEligibilitySubscriptions",
@@ -47,7 +37,6 @@ __all__ = [
     "GoodstackClient",
 ]
 
-_ITEMS = "data"
 _MAX_LINK_SHOWN = 200
 
 
@@ -60,76 +49,68 @@ def _subscription_id(subscription: EligibilitySubscription) -> Hashable:
 LIST = declare(
     operations.LIST_ELIGIBILITY_SUBSCRIPTIONS, operations.list_eligibility_subscriptions_kwargs
 )
-#: Tells log lines which operation a request is, and which of its values are personal.
-_LABEL = label(LIST)
 
 
-def _first_request(
-    filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
-) -> PageRequest:
-    arguments = check(LIST, filters)
-    # The generated bridge calls the request builder, the spec's word on names (startDate,
-    # pageSize, ...), with one checked keyword per parameter.
-    kwargs = LIST.kwargs(arguments)
-    params = {**kwargs["params"], **_params.extra_query(extra_query)}
-    return PageRequest(url=kwargs["url"], params=params)
+class Cursors(PaginationStyle[EligibilitySubscriptionList]):
+    """Goodstack's cursors: each page's `_links.next` carries the cursor of the next."""
 
+    def total(self, envelope: EligibilitySubscriptionList) -> int | None:
+        """`totalResults`, when it is an integer."""
+        total = envelope.total_results
+        return total if isinstance(total, int) else None
 
-def _total_count(envelope: EligibilitySubscriptionList) -> int | None:
-    total = envelope.total_results
-    return total if isinstance(total, int) else None
+    def next_request(
+        self,
+        request: PageRequest,
+        envelope: EligibilitySubscriptionList,
+        response: httpx2.Response,
+    ) -> PageRequest | None:
+        """The request for the page after `request`, or None when this was the last page.
 
-
-def _next_request(
-    request: PageRequest,
-    envelope: EligibilitySubscriptionList,
-    response: httpx2.Response,
-    api_host: str,
-) -> PageRequest | None:
-    """The request for the page after `request`, or None when this was the last page.
-
-    Only the `cursor` is taken from `_links.next`; the request always goes to the configured
-    API host with the original filters, so a link to any other host never receives the key or
-    any request. Stops when there is no next link or the page is empty. A link that leads
-    nowhere usable (no cursor, a malformed URL, a cursor that cannot be sent, one that came
-    back a second time) raises instead of ending or looping; the walk yields this page's
-    items first.
-    """
-    logger.debug(
-        "goodstack page cursor=%s: %d items", request.params.get("cursor"), len(envelope.data)
-    )
-    if not envelope.data:
-        return None
-    links = envelope.field_links
-    # `object`: what the generated model holds is whatever the JSON had there.
-    next_link: object = links.next_ if isinstance(links, PageLinks) else None
-    if next_link is None or next_link is UNSET:
-        return None
-    if not isinstance(next_link, str):
-        raise _broken(f"is a {type(next_link).__name__}, not a URL", response)
-    if not next_link.strip():
-        return None
-    keys = keys_sent(request_of(response))
-    cursor, hostname = _cursor_and_host(next_link, response, keys)
-    if hostname and hostname != api_host:
-        logger.warning(
-            "goodstack next-page link points at %s; using only its cursor, sent to %s",
-            redact(hostname, keys),
-            api_host,
+        Only the `cursor` is taken from `_links.next`; the request always goes to the configured
+        API host with the original filters, so a link to any other host never receives the key or
+        any request. Stops when there is no next link or the page is empty. A link that leads
+        nowhere usable (no cursor, a malformed URL, a cursor that cannot be sent, one that came
+        back a second time) raises instead of ending or looping; the walk yields this page's
+        items first.
+        """
+        logger.debug(
+            "goodstack page cursor=%s: %d items", request.params.get("cursor"), len(envelope.data)
         )
-    if cursor in request.seen:
-        raise APIResponseValidationError(
-            "Goodstack returned a next-page cursor it had already returned in this walk; "
-            "stopping instead of looping.",
-            response=response,
-            body=None,
-            field="_links.next",
+        if not envelope.data:
+            return None
+        links = envelope.field_links
+        # `object`: what the generated model holds is whatever the JSON had there.
+        next_link: object = links.next_ if isinstance(links, PageLinks) else None
+        if next_link is None or next_link is UNSET:
+            return None
+        if not isinstance(next_link, str):
+            raise _broken(f"is a {type(next_link).__name__}, not a URL", response)
+        if not next_link.strip():
+            return None
+        keys = keys_sent(request_of(response))
+        cursor, hostname = _cursor_and_host(next_link, response, keys)
+        # Requests only ever go to the configured host: the one this response answered.
+        api_host = response.request.url.host
+        if hostname and hostname != api_host:
+            logger.warning(
+                "goodstack next-page link points at %s; using only its cursor, sent to %s",
+                redact(hostname, keys),
+                api_host,
+            )
+        if cursor in request.seen:
+            raise APIResponseValidationError(
+                "Goodstack returned a next-page cursor it had already returned in this walk; "
+                "stopping instead of looping.",
+                response=response,
+                body=None,
+                field="_links.next",
+            )
+        return PageRequest(
+            url=request.url,
+            params={**request.params, "cursor": cursor},
+            seen=_seen_keys(request).added(cursor),
         )
-    return PageRequest(
-        url=request.url,
-        params={**request.params, "cursor": cursor},
-        seen=_seen_keys(request).added(cursor),
-    )
 
 
 def _seen_keys(request: PageRequest) -> SeenKeys:
@@ -176,37 +157,22 @@ def _broken(problem: str, response: httpx2.Response) -> APIResponseValidationErr
     )
 
 
-def _loaded(
-    response: httpx2.Response, api_host: str, presence: PresenceCheck
-) -> Loaded[EligibilitySubscription]:
-    envelope, broken = parse_page(
-        EligibilitySubscriptionList,
-        response,
-        link_key="_links",
-        items_key=_ITEMS,
-        presence=presence,
-    )
-
-    def link(request: PageRequest) -> Link:
-        if broken is not None:  # `_links` does not fit: a broken way on, the items stay
-            raise broken
-        # Each cursor comes from the page before it, so nothing can be requested further ahead.
-        return Link(_next_request(request, envelope, response, api_host))
-
-    return Loaded(envelope.data, total_count=_total_count(envelope), link=link, response=response)
+#: List Eligibility Subscriptions, and how it is walked.
+LISTING: Listing[EligibilitySubscriptionList, EligibilitySubscription] = Listing(
+    api="Goodstack",
+    operation=LIST,
+    envelope=EligibilitySubscriptionList,
+    items_key="data",
+    link_key="_links",
+    style=Cursors(),
+    item_id=_subscription_id,
+)
 
 
-class EligibilitySubscriptions(APIResource):
+class EligibilitySubscriptions(SyncListResource[EligibilitySubscription]):
     """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        # The client's own connection pool, options and mode; users reach this through it.
-        super().__init__(client)
-        self._http = client._http
-
-    def _presence(self) -> PresenceCheck:
-        # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Goodstack", strict=self._strict)
+    _listing = LISTING
 
     @documented(LIST)
     def list(
@@ -240,34 +206,13 @@ class EligibilitySubscriptions(APIResource):
             APIError: any failure of the request; see the README's error table. While
                 iterating, a failed page raises once the items before it are yielded.
         """
-        request = _first_request(filters, extra_query)
-        presence = self._presence()
-        source = SyncSource(
-            partial(self._load, presence),
-            item_id=_subscription_id,
-            concurrency=_params.concurrency(concurrency),
-            on_end=presence.report,
-        )
-        return source.fetch(request)
-
-    def _load(
-        self, presence: PresenceCheck, request: PageRequest
-    ) -> Loaded[EligibilitySubscription]:
-        response = send(self._http, request.url, request.params, _LABEL, self._options)
-        return _loaded(response, self._http.base_url.host, presence)
+        return self._list(filters, extra_query, concurrency)
 
 
-class AsyncEligibilitySubscriptions(APIResource):
+class AsyncEligibilitySubscriptions(AsyncListResource[EligibilitySubscription]):
     """`client.eligibility_subscriptions` on the async client."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        # The client's own connection pool, options and mode; users reach this through it.
-        super().__init__(client)
-        self._http = client._http
-
-    def _presence(self) -> PresenceCheck:
-        # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Goodstack", strict=self._strict)
+    _listing = LISTING
 
     @documented(LIST)
     def list(
@@ -282,21 +227,7 @@ class AsyncEligibilitySubscriptions(APIResource):
         Arguments are checked at once; the request is sent when awaited or iterated. With
         `concurrency` > 1, `async for` fetches the next page in a task meanwhile.
         """
-        request = _first_request(filters, extra_query)
-        presence = self._presence()
-        source = AsyncSource(
-            partial(self._load, presence),
-            item_id=_subscription_id,
-            concurrency=_params.concurrency(concurrency),
-            on_end=presence.report,
-        )
-        return AsyncPaginator(lambda: source.fetch(request))
-
-    async def _load(
-        self, presence: PresenceCheck, request: PageRequest
-    ) -> Loaded[EligibilitySubscription]:
-        response = await asend(self._http, request.url, request.params, _LABEL, self._options)
-        return _loaded(response, self._http.base_url.host, presence)
+        return self._list(filters, extra_query, concurrency)
 
 
 class GoodstackClient(SyncAPIClient):
@@ -325,8 +256,8 @@ class GoodstackClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
+        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -355,8 +286,8 @@ class AsyncGoodstackClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
+        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:

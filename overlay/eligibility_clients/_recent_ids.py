@@ -6,7 +6,7 @@ A record can reappear on a later page when records are created ahead of the walk
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 from ._logging import logger
@@ -54,7 +54,7 @@ class RecentIds(Generic[ItemT]):
     def __len__(self) -> int:
         return len(self._newer) + len(self._older)
 
-    def unseen(self, items: list[ItemT]) -> list[ItemT]:
+    def unseen(self, items: Sequence[ItemT]) -> Sequence[ItemT]:
         """`items` less those whose id was yielded lately, remembering the rest as yielded."""
         ids = list(map(self._item_id, items))
         newer, older = self._newer, self._older

@@ -12,7 +12,6 @@ import math
 import random
 import threading
 import time
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -30,26 +29,23 @@ RETRYABLE_EXCEPTIONS: tuple[type[Exception], ...] = (
 )
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
-# Set on the worker threads of a concurrent walk, and set (the event) once that walk is
-# closed: a page nobody will read must not keep its thread waiting out a backoff or a long
-# Retry-After while the walk's caller waits for the thread to finish.
-walk_closed: ContextVar[threading.Event | None] = ContextVar(
-    "eligibility_clients_walk_closed", default=None
-)
+#: The request extension through which a concurrent walk passes the event it sets once it is
+#: closed: a page nobody will read must not keep its thread waiting out a backoff or a long
+#: Retry-After while the walk's caller waits for the thread to finish.
+WALK_CLOSED_EXTENSION = "eligibility_clients.walk_closed"
 
 
-def _pause(seconds: float) -> None:
-    """Sleep `seconds`, waking early when the walk this thread works for is closed."""
-    closed = walk_closed.get()
+def _walk_closed(request: httpx2.Request) -> threading.Event | None:
+    closed = request.extensions.get(WALK_CLOSED_EXTENSION)
+    return closed if isinstance(closed, threading.Event) else None
+
+
+def _pause(seconds: float, closed: threading.Event | None = None) -> None:
+    """Sleep `seconds`, waking early when `closed` (the requesting walk's) is set."""
     if closed is None:
         time.sleep(seconds)
     else:
         closed.wait(seconds)
-
-
-def _abandoned() -> bool:
-    closed = walk_closed.get()
-    return closed is not None and closed.is_set()
 
 
 # Looked up at call time so tests can replace them.
@@ -174,6 +170,45 @@ def _received(response: HTTPResponse, transport: object, method: str) -> httpx2.
     )
 
 
+class _Attempts:
+    """The retry decisions for one request, shared by the sync and async transports."""
+
+    def __init__(self, policy: RetryPolicy, request: httpx2.Request) -> None:
+        self.policy = policy
+        self.request = request
+        self.limit = max_retries_of(request, policy)
+        self.retries = 0
+        self.closed = _walk_closed(request)
+        _log_attempt(request, 1)
+
+    def after_error(self, exc: Exception) -> float:
+        """The wait before retrying after `exc`; raises it when no retry is left."""
+        if self.retries >= self.limit:
+            raise exc
+        return self._retry(self.policy.backoff(self.retries), type(exc).__name__)
+
+    def after_response(self, response: httpx2.Response) -> float | None:
+        """The wait before retrying after `response`, or None when it is the answer."""
+        if self.retries >= self.limit or not self.policy.should_retry(response):
+            return None
+        delay = self.policy.delay_after(response, self.retries)
+        return self._retry(delay, f"status {response.status_code}")
+
+    def _retry(self, delay: float, reason: str) -> float:
+        self.retries += 1
+        _log_retry(self.request, reason, delay, self.retries, self.limit)
+        return delay
+
+    def next_attempt(self) -> None:
+        """Log the attempt about to be sent; raise if the walk that asked for it is closed."""
+        if self.closed is not None and self.closed.is_set():
+            raise httpx2.TransportError(
+                "retry abandoned: the walk that requested this page was closed",
+                request=self.request,
+            )
+        _log_attempt(self.request, self.retries + 1)
+
+
 class RetryTransport(httpx2.BaseTransport):
     """A sync transport that retries `inner` according to a `RetryPolicy`."""
 
@@ -183,33 +218,21 @@ class RetryTransport(httpx2.BaseTransport):
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
-        retries = 0
-        limit = max_retries_of(request, self._policy)
+        attempts = _Attempts(self._policy, request)
         while True:
-            _log_attempt(request, retries + 1)
             try:
                 response = _received(
                     self._inner.handle_request(request), self._inner, "handle_request"
                 )
             except RETRYABLE_EXCEPTIONS as exc:
-                if retries >= limit:
-                    raise
-                delay = self._policy.backoff(retries)
-                reason = type(exc).__name__
+                delay = attempts.after_error(exc)
             else:
-                if retries >= limit or not self._policy.should_retry(response):
+                if (delay_or_none := attempts.after_response(response)) is None:
                     return response
-                delay = self._policy.delay_after(response, retries)
-                reason = f"status {response.status_code}"
+                delay = delay_or_none
                 response.close()
-            retries += 1
-            _log_retry(request, reason, delay, retries, limit)
-            _sleep(delay)
-            if _abandoned():
-                raise httpx2.TransportError(
-                    "retry abandoned: the walk that requested this page was closed",
-                    request=request,
-                )
+            _sleep(delay, attempts.closed)
+            attempts.next_attempt()
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -225,30 +248,20 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
-        retries = 0
-        limit = max_retries_of(request, self._policy)
+        attempts = _Attempts(self._policy, request)
         while True:
-            _log_attempt(request, retries + 1)
             try:
-                response = _received(
-                    await self._inner.handle_async_request(request),
-                    self._inner,
-                    "handle_async_request",
-                )
+                answer = await self._inner.handle_async_request(request)
+                response = _received(answer, self._inner, "handle_async_request")
             except RETRYABLE_EXCEPTIONS as exc:
-                if retries >= limit:
-                    raise
-                delay = self._policy.backoff(retries)
-                reason = type(exc).__name__
+                delay = attempts.after_error(exc)
             else:
-                if retries >= limit or not self._policy.should_retry(response):
+                if (delay_or_none := attempts.after_response(response)) is None:
                     return response
-                delay = self._policy.delay_after(response, retries)
-                reason = f"status {response.status_code}"
+                delay = delay_or_none
                 await response.aclose()
-            retries += 1
-            _log_retry(request, reason, delay, retries, limit)
             await _asleep(delay)
+            attempts.next_attempt()
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

@@ -7,6 +7,7 @@ failure as `APIConnectionError`, an error status as an `APIStatusError` subclass
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,7 @@ from ._errors import (
 from ._logging import LABEL_EXTENSION, RequestLabel, logger, shown_url
 from ._operation import Operation
 from ._redact import cause_without, keys_sent, redact
-from ._retries import MAX_RETRIES_EXTENSION
+from ._retries import MAX_RETRIES_EXTENSION, WALK_CLOSED_EXTENSION
 
 _BODY_ALREADY_READ = httpx2.ByteStream(b"")
 
@@ -54,8 +55,13 @@ class RequestOptions:
 
 
 def _arguments(
-    options: RequestOptions | None, extensions: Mapping[str, Any] | None
+    options: RequestOptions | None,
+    extensions: Mapping[str, Any] | None,
+    closed: threading.Event | None,
 ) -> dict[str, Any]:
+    if closed is not None:
+        # Lets the retry transport stop waiting once the walk that asked for this is closed.
+        extensions = {**(extensions or {}), WALK_CLOSED_EXTENSION: closed}
     if options is None:
         return {"extensions": dict(extensions or {})}
     return options.arguments(extensions)
@@ -67,10 +73,15 @@ def send(
     params: Mapping[str, Any],
     extensions: Mapping[str, Any] | None = None,
     options: RequestOptions | None = None,
+    closed: threading.Event | None = None,
 ) -> httpx2.Response:
-    """GET `url`; return the success response or raise the package's exception."""
+    """GET `url`; return the success response or raise the package's exception.
+
+    `closed` is the event a concurrent walk sets once it is closed: retries of a page that
+    nobody will read then stop waiting.
+    """
     try:
-        response = http.get(url, params=params, **_arguments(options, extensions))
+        response = http.get(url, params=params, **_arguments(options, extensions, closed))
     except httpx2.RequestError as exc:
         error, cause = _connection_error(exc, http.auth)
     else:
@@ -86,10 +97,11 @@ async def asend(
     params: Mapping[str, Any],
     extensions: Mapping[str, Any] | None = None,
     options: RequestOptions | None = None,
+    closed: threading.Event | None = None,
 ) -> httpx2.Response:
     """Async `send`."""
     try:
-        response = await http.get(url, params=params, **_arguments(options, extensions))
+        response = await http.get(url, params=params, **_arguments(options, extensions, closed))
     except httpx2.RequestError as exc:
         error, cause = _connection_error(exc, http.auth)
     else:

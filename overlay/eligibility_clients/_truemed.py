@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from operator import attrgetter
-from typing import Any, Unpack
+from typing import Unpack
 
 import httpx2
 from eligibility_clients_truemed import operations
@@ -18,25 +17,16 @@ from eligibility_clients_truemed.operations import Environment as TruemedEnviron
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
 from . import _params
-from ._client import APIResource, AsyncAPIClient, SyncAPIClient
-from ._config import TRUEMED
+from ._client import AsyncAPIClient, SyncAPIClient
+from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TRUEMED
 from ._errors import APIResponseValidationError
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
-from ._operation import check, declare, documented
-from ._pagination import (
-    AsyncPaginator,
-    AsyncSource,
-    Link,
-    Loaded,
-    PageRequest,
-    SyncPage,
-    SyncSource,
-    checkable,
-)
-from ._parsing import parse_page
-from ._presence import PresenceCheck
-from ._sending import asend, label, send
+from ._operation import declare, documented
+from ._page_request import PageRequest, PaginationStyle
+from ._pagination import AsyncPaginator, SyncPage
+from ._recent_ids import checkable
+from ._resource import AsyncListResource, Listing, SyncListResource
 
 __all__ = [
     "AsyncQualificationSessions",
@@ -45,71 +35,84 @@ __all__ = [
     "TruemedClient",
 ]
 
-_ITEMS = "qualification_sessions"
 _session_id = attrgetter("qualification_session_id")
 #: List Qualification Sessions as `specs/truemed.yaml` declares it.
 LIST = declare(
     operations.LIST_QUALIFICATION_SESSIONS, operations.list_qualification_sessions_kwargs
 )
-#: Tells log lines which operation a request is, and which of its values are personal.
-_LABEL = label(LIST)
 
 
-def _first_request(
-    filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
-) -> PageRequest:
-    arguments = check(LIST, filters)
-    # The generated bridge calls the request builder, the spec's word on names and encodings,
-    # with one checked keyword per parameter; it also fills in the spec defaults (page=1,
-    # page_size=30), which the stop rules below rely on.
-    kwargs = LIST.kwargs(arguments)
-    params: dict[str, Any] = {**kwargs["params"], **_params.extra_query(extra_query)}
-    # The walk counts pages in ints, so overrides of the page numbers must be integers.
+def _page_numbers_as_ints(request: PageRequest) -> PageRequest:
+    # The walk counts pages in ints, so overrides of the page numbers must be integers. The
+    # generated bridge fills in the spec's defaults (page=1, page_size=30), which the stop
+    # rules below rely on.
+    params = dict(request.params)
     for name in ("page", "page_size"):
         try:
             params[name] = int(params[name])
         except ValueError:
             raise ValueError(f"extra_query[{name!r}] must be an integer") from None
-    return PageRequest(url=kwargs["url"], params=params)
+    return PageRequest(url=request.url, params=params)
 
 
-def _total_count(envelope: QualificationSessionList) -> int | None:
-    pagination = envelope.pagination
-    if isinstance(pagination, Pagination) and isinstance(pagination.count, int):
-        return pagination.count
-    return None
+class PageNumbers(PaginationStyle[QualificationSessionList]):
+    """Truemed's numbered pages: `page` goes up by one until `last_page`, or a short page.
 
-
-def _next_request(
-    request: PageRequest, envelope: QualificationSessionList, response: httpx2.Response
-) -> PageRequest | None:
-    """The request for the page after `request`, or None when this was the last page.
-
-    Stops when the pagination object says so (`current_page >= last_page`); without one
-    (it may be null, and its field names are unconfirmed), on an empty page or one shorter than
-    the page size. Page numbers only go up, so no page is requested twice; a server that
-    ignores `page` and serves the same records again is reported instead of walked forever.
+    Without a pagination object (it may be null, and its field names are unconfirmed), an
+    empty page or one shorter than the page size is the last. Page numbers only go up, so no
+    page is requested twice; a server that ignores `page` and serves the same records again is
+    reported instead of walked forever.
     """
-    items = envelope.qualification_sessions
-    number: int = request.params["page"]
-    size: int = request.params["page_size"]
-    logger.debug("truemed page %d: %d items", number, len(items))
-    if not items:
+
+    def total(self, envelope: QualificationSessionList) -> int | None:
+        """`pagination.count`, when it is an integer."""
+        pagination = envelope.pagination
+        if isinstance(pagination, Pagination) and isinstance(pagination.count, int):
+            return pagination.count
         return None
-    pagination = envelope.pagination
-    last_page = pagination.last_page if isinstance(pagination, Pagination) else None
-    if isinstance(last_page, int):
-        current = pagination.current_page if isinstance(pagination, Pagination) else None
-        reported = current if isinstance(current, int) else number
-        if max(number, reported) >= last_page:
+
+    def next_request(
+        self, request: PageRequest, envelope: QualificationSessionList, response: httpx2.Response
+    ) -> PageRequest | None:
+        """The next page number's request, or None after the last page."""
+        items = envelope.qualification_sessions
+        number: int = request.params["page"]
+        size: int = request.params["page_size"]
+        logger.debug("truemed page %d: %d items", number, len(items))
+        if not items:
             return None
-    elif len(items) < size:
-        return None
-    return PageRequest(
-        url=request.url,
-        params={**request.params, "page": number + 1},
-        seen=_seen_after(request, items, number, response),
-    )
+        pagination = envelope.pagination
+        last_page = _last_page(envelope)
+        if last_page is not None:
+            current = pagination.current_page if isinstance(pagination, Pagination) else None
+            reported = current if isinstance(current, int) else number
+            if max(number, reported) >= last_page:
+                return None
+        elif len(items) < size:
+            return None
+        return PageRequest(
+            url=request.url,
+            params={**request.params, "page": number + 1},
+            seen=_seen_after(request, items, number, response),
+        )
+
+    def ahead(
+        self, envelope: QualificationSessionList, next_request: PageRequest, limit: int
+    ) -> list[PageRequest]:
+        """The numbered pages after `next_request`, up to the reported `last_page`.
+
+        Without a `last_page`, only each page can tell whether another follows, so nothing is
+        requested beyond the next page.
+        """
+        last_page = _last_page(envelope)
+        if last_page is None:
+            return []
+        after: int = next_request.params["page"] + 1
+        stop = min(last_page, after + limit - 1)
+        return [
+            PageRequest(url=next_request.url, params={**next_request.params, "page": number})
+            for number in range(after, stop + 1)
+        ]
 
 
 def _seen_after(
@@ -151,69 +154,23 @@ def _last_page(envelope: QualificationSessionList) -> int | None:
     return last_page if isinstance(last_page, int) else None
 
 
-def _link(
-    envelope: QualificationSessionList, response: httpx2.Response, request: PageRequest
-) -> Link:
-    """The next request, and the numbered pages after it up to the reported `last_page`.
-
-    Without a `last_page`, only each page can tell whether another follows, so nothing is
-    requested beyond the next page.
-    """
-    next_request = _next_request(request, envelope, response)
-    last_page = _last_page(envelope)
-    if next_request is None or last_page is None:
-        return Link(next_request)
-    after: int = next_request.params["page"] + 1
-
-    def ahead(limit: int) -> list[PageRequest]:
-        stop = min(last_page, after + limit - 1)
-        return [
-            PageRequest(url=next_request.url, params={**next_request.params, "page": number})
-            for number in range(after, stop + 1)
-        ]
-
-    return Link(next_request, ahead)
+#: List Qualification Sessions as `specs/truemed.yaml` declares it, and how it is walked.
+LISTING: Listing[QualificationSessionList, QualificationSession] = Listing(
+    api="Truemed",
+    operation=LIST,
+    envelope=QualificationSessionList,
+    items_key="qualification_sessions",
+    link_key="pagination",
+    style=PageNumbers(),
+    item_id=_session_id,
+    prepare=_page_numbers_as_ints,
+)
 
 
-def _loaded(response: httpx2.Response, presence: PresenceCheck) -> Loaded[QualificationSession]:
-    envelope, broken = parse_page(
-        QualificationSessionList,
-        response,
-        link_key="pagination",
-        items_key=_ITEMS,
-        presence=presence,
-    )
-    if broken is not None:
-        # A pagination object that does not fit is a broken way on: the page's items stay.
-        return Loaded(
-            envelope.qualification_sessions,
-            total_count=None,
-            link=partial(_raise, broken),
-            response=response,
-        )
-    return Loaded(
-        envelope.qualification_sessions,
-        total_count=_total_count(envelope),
-        link=partial(_link, envelope, response),
-        response=response,
-    )
-
-
-def _raise(error: APIResponseValidationError, request: PageRequest) -> Link:
-    raise error
-
-
-class QualificationSessions(APIResource):
+class QualificationSessions(SyncListResource[QualificationSession]):
     """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        # The client's own connection pool, options and mode; users reach this through it.
-        super().__init__(client)
-        self._http = client._http
-
-    def _presence(self) -> PresenceCheck:
-        # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Truemed", strict=self._strict)
+    _listing = LISTING
 
     @documented(LIST)
     def list(
@@ -248,33 +205,13 @@ class QualificationSessions(APIResource):
             APIError: any failure of the request; see the README's error table. While
                 iterating, a failed page raises once the items before it are yielded.
         """
-        request = _first_request(filters, extra_query)
-        presence = self._presence()
-        source = SyncSource(
-            partial(self._load, presence),
-            item_id=_session_id,
-            concurrency=_params.concurrency(concurrency),
-            on_end=presence.report,
-        )
-        return source.fetch(request)
-
-    def _load(self, presence: PresenceCheck, request: PageRequest) -> Loaded[QualificationSession]:
-        return _loaded(
-            send(self._http, request.url, request.params, _LABEL, self._options), presence
-        )
+        return self._list(filters, extra_query, concurrency)
 
 
-class AsyncQualificationSessions(APIResource):
+class AsyncQualificationSessions(AsyncListResource[QualificationSession]):
     """`client.qualification_sessions` on the async client."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        # The client's own connection pool, options and mode; users reach this through it.
-        super().__init__(client)
-        self._http = client._http
-
-    def _presence(self) -> PresenceCheck:
-        # One per list() call: what its walk left out is logged once, as one WARNING.
-        return PresenceCheck("Truemed", strict=self._strict)
+    _listing = LISTING
 
     @documented(LIST)
     def list(
@@ -289,22 +226,7 @@ class AsyncQualificationSessions(APIResource):
         Arguments are checked at once; the request is sent when awaited or iterated. With
         `concurrency` > 1, `async for` fetches up to that many later pages in tasks.
         """
-        request = _first_request(filters, extra_query)
-        presence = self._presence()
-        source = AsyncSource(
-            partial(self._load, presence),
-            item_id=_session_id,
-            concurrency=_params.concurrency(concurrency),
-            on_end=presence.report,
-        )
-        return AsyncPaginator(lambda: source.fetch(request))
-
-    async def _load(
-        self, presence: PresenceCheck, request: PageRequest
-    ) -> Loaded[QualificationSession]:
-        return _loaded(
-            await asend(self._http, request.url, request.params, _LABEL, self._options), presence
-        )
+        return self._list(filters, extra_query, concurrency)
 
 
 class TruemedClient(SyncAPIClient):
@@ -332,8 +254,8 @@ class TruemedClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
+        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -362,8 +284,8 @@ class AsyncTruemedClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
+        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:

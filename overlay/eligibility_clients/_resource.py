@@ -1,0 +1,177 @@
+"""Resources: `client.<resource>` objects, and the one way every list operation is walked.
+
+A vendor module declares a `Listing` (its operation, envelope, where the items are, how it
+pages) and subclasses `SyncListResource` or `AsyncListResource` with a typed `list()` that
+hands its arguments on; everything else is here, once for both APIs and both modes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
+from typing import Any, Final, Generic, Protocol, TypeVar
+
+import httpx2
+
+from . import _params
+from ._logging import RequestLabel
+from ._operation import Operation, check
+from ._page_request import Loaded, PageRequest, PaginationStyle
+from ._pagination import AsyncPaginator, AsyncSource, SyncPage, SyncSource
+from ._parsing import Model, parse_page
+from ._presence import PresenceCheck
+from ._sending import RequestOptions, asend, label, send
+
+ItemT = TypeVar("ItemT")
+EnvelopeT = TypeVar("EnvelopeT", bound=Model)
+HTTPClientT = TypeVar("HTTPClientT", httpx2.Client, httpx2.AsyncClient)
+
+
+class ResourceHost(Protocol[HTTPClientT]):
+    """What a resource reads of its client when it is built."""
+
+    _http: HTTPClientT
+
+    @property
+    def _request_options(self) -> RequestOptions: ...
+
+    @property
+    def strict_response_validation(self) -> bool: ...
+
+
+class APIResource(Generic[HTTPClientT]):
+    """Base of `client.<resource>` objects: built from their client, as in Stainless SDKs.
+
+    A resource reads its client's connection pool, per-request options and mode when it is
+    built; a client made by `with_options()` builds its own resources.
+    """
+
+    def __init__(self, client: ResourceHost[HTTPClientT]) -> None:
+        self._http: Final[HTTPClientT] = client._http
+        self._options: Final = client._request_options
+        self._strict: Final = client.strict_response_validation
+
+
+@dataclass(frozen=True)
+class Listing(Generic[EnvelopeT, ItemT]):
+    """What differs between list operations: everything a walk of one needs to know.
+
+    `items_key` and `link_key` are the envelope's JSON keys for the items and for what leads
+    to the next page (a page whose link part does not parse keeps its items); `item_id` is
+    what a walk de-duplicates by; `prepare` adjusts the first request (e.g. page numbers the
+    walk counts in ints).
+    """
+
+    api: str
+    operation: Operation[Any]
+    envelope: type[EnvelopeT]
+    items_key: str
+    link_key: str
+    style: PaginationStyle[EnvelopeT]
+    item_id: Callable[[ItemT], Hashable]
+    prepare: Callable[[PageRequest], PageRequest] = lambda request: request
+    label: Mapping[str, RequestLabel] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Tells log lines which operation a request is, and which of its values are personal.
+        object.__setattr__(self, "label", label(self.operation))
+
+    def first_request(
+        self, filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
+    ) -> PageRequest:
+        """The checked first request; raises ValueError/TypeError before anything is sent."""
+        arguments = check(self.operation, filters)
+        # The generated bridge calls the request builder, the spec's word on names and
+        # encodings, with one checked keyword per parameter (and the spec's defaults).
+        kwargs = self.operation.kwargs(arguments)
+        params = {**kwargs["params"], **_params.extra_query(extra_query)}
+        return self.prepare(PageRequest(url=kwargs["url"], params=params))
+
+    def loaded(self, response: httpx2.Response, presence: PresenceCheck) -> Loaded[ItemT]:
+        """Parse one page's response, keeping its items when only its way on is broken."""
+        envelope, broken = parse_page(
+            self.envelope,
+            response,
+            link_key=self.link_key,
+            items_key=self.items_key,
+            presence=presence,
+        )
+        items: list[ItemT] = attrgetter(self.items_key)(envelope)
+        return Loaded(
+            items,
+            total_count=self.style.total(envelope),
+            response=response,
+            envelope=envelope,
+            style=self.style,
+            broken=broken,
+        )
+
+
+class _ListResource(APIResource[HTTPClientT], Generic[HTTPClientT, ItemT]):
+    """What the sync and async list resources share: checking arguments before anything."""
+
+    _listing: Listing[Any, ItemT]
+
+    def _start(
+        self,
+        filters: Mapping[str, Any],
+        extra_query: Mapping[str, _params.QueryValue] | None,
+        concurrency: int,
+    ) -> tuple[PageRequest, PresenceCheck, dict[str, Any]]:
+        request = self._listing.first_request(filters, extra_query)
+        # One per list() call: what its walk left out is logged once, as one WARNING.
+        presence = PresenceCheck(self._listing.api, strict=self._strict)
+        source_options = {
+            "item_id": self._listing.item_id,
+            "concurrency": _params.concurrency(concurrency),
+            "on_end": presence.report,
+        }
+        return request, presence, source_options
+
+
+class SyncListResource(_ListResource[httpx2.Client, ItemT]):
+    """A sync resource with a `list()` operation; see `Listing`."""
+
+    def _list(
+        self,
+        filters: Mapping[str, Any],
+        extra_query: Mapping[str, _params.QueryValue] | None,
+        concurrency: int,
+    ) -> SyncPage[ItemT]:
+        request, presence, options = self._start(filters, extra_query, concurrency)
+        return SyncSource(partial(self._load, presence), **options).fetch(request)
+
+    def _load(
+        self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
+    ) -> Loaded[ItemT]:
+        listing = self._listing
+        response = send(
+            self._http, request.url, request.params, listing.label, self._options, closed
+        )
+        return listing.loaded(response, presence)
+
+
+class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
+    """An async resource with a `list()` operation; see `Listing`."""
+
+    def _list(
+        self,
+        filters: Mapping[str, Any],
+        extra_query: Mapping[str, _params.QueryValue] | None,
+        concurrency: int,
+    ) -> AsyncPaginator[ItemT]:
+        request, presence, options = self._start(filters, extra_query, concurrency)
+        source = AsyncSource(partial(self._load, presence), **options)
+        return AsyncPaginator(lambda: source.fetch(request))
+
+    async def _load(
+        self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
+    ) -> Loaded[ItemT]:
+        listing = self._listing
+        response = await asend(
+            self._http, request.url, request.params, listing.label, self._options, closed
+        )
+        return listing.loaded(response, presence)
