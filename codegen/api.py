@@ -147,6 +147,10 @@ def _ancestors(cls: griffe.Class) -> frozenset[str]:
         names.add(klass.path)
         for base in klass.bases:
             names.add(str(base))
+            if isinstance(base, griffe.ExprSubscript):
+                # A generic base (`APIResource[T]`) is the class before its subscript.
+                names.add(str(base.left))
+                base = base.left
             if isinstance(base, griffe.Expr):
                 names.add(base.canonical_path)
     return frozenset(names)

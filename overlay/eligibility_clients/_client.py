@@ -13,6 +13,8 @@ from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx2
 
+from ._api_resource import APIResource, ResourceHost
+from ._closing import Closing
 from ._config import (
     Settings,
     Vendor,
@@ -23,7 +25,6 @@ from ._config import (
 )
 from ._http import build_async_client, build_client
 from ._http_types import AsyncTransport, SyncTransport
-from ._resource import APIResource, ResourceHost
 from ._sending import RequestOptions
 
 
@@ -142,7 +143,7 @@ class _APIClient(Generic[TransportT]):
         )
 
 
-class SyncAPIClient(_APIClient[SyncTransport]):
+class SyncAPIClient(_APIClient[SyncTransport], Closing):
     """Settings, connection pool and context-manager support for a sync client."""
 
     def _connect(self, transport: SyncTransport | None) -> None:
@@ -151,17 +152,6 @@ class SyncAPIClient(_APIClient[SyncTransport]):
     def close(self) -> None:
         """Close the connection pool; the client cannot be used afterwards."""
         self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class AsyncAPIClient(_APIClient[AsyncTransport]):

@@ -19,7 +19,7 @@ from eligibility_clients_goodstack.types import UNSET
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, GOODSTACK
+from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
@@ -256,8 +256,8 @@ class GoodstackClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx2.Timeout = 60.0,
+        max_retries: int = 2,
         transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -286,8 +286,8 @@ class AsyncGoodstackClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx2.Timeout = 60.0,
+        max_retries: int = 2,
         transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:

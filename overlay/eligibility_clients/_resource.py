@@ -12,47 +12,24 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import Any, Final, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx2
 
 from . import _params
+from ._api_resource import APIResource
+from ._client import AsyncAPIClient, SyncAPIClient
 from ._logging import RequestLabel
 from ._operation import Operation, check
 from ._page_request import Loaded, PageRequest, PaginationStyle
 from ._pagination import AsyncPaginator, AsyncSource, SyncPage, SyncSource
 from ._parsing import Model, parse_page
 from ._presence import PresenceCheck
-from ._sending import RequestOptions, asend, label, send
+from ._sending import asend, label, send
 
 ItemT = TypeVar("ItemT")
 EnvelopeT = TypeVar("EnvelopeT", bound=Model)
 HTTPClientT = TypeVar("HTTPClientT", httpx2.Client, httpx2.AsyncClient)
-
-
-class ResourceHost(Protocol[HTTPClientT]):
-    """What a resource reads of its client when it is built."""
-
-    _http: HTTPClientT
-
-    @property
-    def _request_options(self) -> RequestOptions: ...
-
-    @property
-    def strict_response_validation(self) -> bool: ...
-
-
-class APIResource(Generic[HTTPClientT]):
-    """Base of `client.<resource>` objects: built from their client, as in Stainless SDKs.
-
-    A resource reads its client's connection pool, per-request options and mode when it is
-    built; a client made by `with_options()` builds its own resources.
-    """
-
-    def __init__(self, client: ResourceHost[HTTPClientT]) -> None:
-        self._http: Final[HTTPClientT] = client._http
-        self._options: Final = client._request_options
-        self._strict: Final = client.strict_response_validation
 
 
 @dataclass(frozen=True)
@@ -135,6 +112,10 @@ class _ListResource(APIResource[HTTPClientT], Generic[HTTPClientT, ItemT]):
 class SyncListResource(_ListResource[httpx2.Client, ItemT]):
     """A sync resource with a `list()` operation; see `Listing`."""
 
+    def __init__(self, client: SyncAPIClient) -> None:
+        # The client's own connection pool, options and mode; users reach this through it.
+        super().__init__(client)
+
     def _list(
         self,
         filters: Mapping[str, Any],
@@ -147,15 +128,16 @@ class SyncListResource(_ListResource[httpx2.Client, ItemT]):
     def _load(
         self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
     ) -> Loaded[ItemT]:
-        listing = self._listing
-        response = send(
-            self._http, request.url, request.params, listing.label, self._options, closed
-        )
-        return listing.loaded(response, presence)
+        via = self._options.arguments(self._listing.label, closed)
+        response = send(self._http, request.url, request.params, via)
+        return self._listing.loaded(response, presence)
 
 
 class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
     """An async resource with a `list()` operation; see `Listing`."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        super().__init__(client)
 
     def _list(
         self,
@@ -170,8 +152,6 @@ class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
     async def _load(
         self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
     ) -> Loaded[ItemT]:
-        listing = self._listing
-        response = await asend(
-            self._http, request.url, request.params, listing.label, self._options, closed
-        )
-        return listing.loaded(response, presence)
+        via = self._options.arguments(self._listing.label, closed)
+        response = await asend(self._http, request.url, request.params, via)
+        return self._listing.loaded(response, presence)

@@ -179,25 +179,38 @@ class _Attempts:
         self.limit = max_retries_of(request, policy)
         self.retries = 0
         self.closed = _walk_closed(request)
+        self.answer: httpx2.Response | None = None
+        self.discarded: httpx2.Response | None = None
         _log_attempt(request, 1)
 
-    def after_error(self, exc: Exception) -> float:
-        """The wait before retrying after `exc`; raises it when no retry is left."""
-        if self.retries >= self.limit:
-            raise exc
-        return self._retry(self.policy.backoff(self.retries), type(exc).__name__)
+    def delay_after(self, outcome: httpx2.Response | Exception) -> float | None:
+        """The wait before the next attempt after `outcome`, or None when it is the answer.
 
-    def after_response(self, response: httpx2.Response) -> float | None:
-        """The wait before retrying after `response`, or None when it is the answer."""
-        if self.retries >= self.limit or not self.policy.should_retry(response):
+        Raises a retryable error that no retry is left for. A response that will be retried
+        is left in `discarded`, for the caller to close.
+        """
+        self.discarded = None
+        if isinstance(outcome, Exception):
+            if self.retries >= self.limit:
+                raise outcome
+            return self._retry(self.policy.backoff(self.retries), type(outcome).__name__)
+        if self.retries >= self.limit or not self.policy.should_retry(outcome):
+            self.answer = outcome
             return None
-        delay = self.policy.delay_after(response, self.retries)
-        return self._retry(delay, f"status {response.status_code}")
+        self.discarded = outcome
+        delay = self.policy.delay_after(outcome, self.retries)
+        return self._retry(delay, f"status {outcome.status_code}")
 
     def _retry(self, delay: float, reason: str) -> float:
         self.retries += 1
         _log_retry(self.request, reason, delay, self.retries, self.limit)
         return delay
+
+    def final(self) -> httpx2.Response:
+        """The response that ended the attempts."""
+        if self.answer is None:
+            raise RuntimeError("no attempt has answered yet")
+        return self.answer
 
     def next_attempt(self) -> None:
         """Log the attempt about to be sent; raise if the walk that asked for it is closed."""
@@ -219,20 +232,18 @@ class RetryTransport(httpx2.BaseTransport):
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         attempts = _Attempts(self._policy, request)
-        while True:
-            try:
-                response = _received(
-                    self._inner.handle_request(request), self._inner, "handle_request"
-                )
-            except RETRYABLE_EXCEPTIONS as exc:
-                delay = attempts.after_error(exc)
-            else:
-                if (delay_or_none := attempts.after_response(response)) is None:
-                    return response
-                delay = delay_or_none
-                response.close()
+        while (delay := attempts.delay_after(self._attempt(request))) is not None:
+            if attempts.discarded is not None:
+                attempts.discarded.close()
             _sleep(delay, attempts.closed)
             attempts.next_attempt()
+        return attempts.final()
+
+    def _attempt(self, request: httpx2.Request) -> httpx2.Response | Exception:
+        try:
+            return _received(self._inner.handle_request(request), self._inner, "handle_request")
+        except RETRYABLE_EXCEPTIONS as exc:
+            return exc
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -249,19 +260,19 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
         attempts = _Attempts(self._policy, request)
-        while True:
-            try:
-                answer = await self._inner.handle_async_request(request)
-                response = _received(answer, self._inner, "handle_async_request")
-            except RETRYABLE_EXCEPTIONS as exc:
-                delay = attempts.after_error(exc)
-            else:
-                if (delay_or_none := attempts.after_response(response)) is None:
-                    return response
-                delay = delay_or_none
-                await response.aclose()
+        while (delay := attempts.delay_after(await self._attempt(request))) is not None:
+            if attempts.discarded is not None:
+                await attempts.discarded.aclose()
             await _asleep(delay)
             attempts.next_attempt()
+        return attempts.final()
+
+    async def _attempt(self, request: httpx2.Request) -> httpx2.Response | Exception:
+        try:
+            answer = await self._inner.handle_async_request(request)
+        except RETRYABLE_EXCEPTIONS as exc:
+            return exc
+        return _received(answer, self._inner, "handle_async_request")
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

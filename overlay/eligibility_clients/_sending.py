@@ -10,7 +10,8 @@ import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NoReturn
 
 import httpx2
 
@@ -45,68 +46,78 @@ class RequestOptions:
     max_retries: int
     headers: Mapping[str, str] = field(default_factory=dict)
 
-    def arguments(self, extensions: Mapping[str, Any] | None) -> dict[str, Any]:
-        """The keyword arguments of `get()` that carry these options."""
+    def arguments(
+        self, extensions: Mapping[str, Any] | None = None, closed: threading.Event | None = None
+    ) -> dict[str, Any]:
+        """The keyword arguments of `get()` that carry these options and the request's own.
+
+        `extensions` label the request for the log; `closed` is the event a concurrent walk
+        sets once it is closed, so that retries of a page nobody will read stop waiting.
+        """
+        extensions = {**(extensions or {}), MAX_RETRIES_EXTENSION: self.max_retries}
+        if closed is not None:
+            extensions[WALK_CLOSED_EXTENSION] = closed
         return {
             "headers": dict(self.headers) or None,
             "timeout": self.timeout,
-            "extensions": {**(extensions or {}), MAX_RETRIES_EXTENSION: self.max_retries},
+            "extensions": extensions,
         }
 
 
-def _arguments(
-    options: RequestOptions | None,
-    extensions: Mapping[str, Any] | None,
-    closed: threading.Event | None,
-) -> dict[str, Any]:
-    if closed is not None:
-        # Lets the retry transport stop waiting once the walk that asked for this is closed.
-        extensions = {**(extensions or {}), WALK_CLOSED_EXTENSION: closed}
-    if options is None:
-        return {"extensions": dict(extensions or {})}
-    return options.arguments(extensions)
+#: The query of a request.
+Params = Mapping[str, Any]
+#: Keyword arguments of `get()` beyond the query: `RequestOptions.arguments()`.
+Arguments = Mapping[str, Any]
+NONE: Arguments = MappingProxyType({})
 
 
-def send(
-    http: httpx2.Client,
-    url: str,
-    params: Mapping[str, Any],
-    extensions: Mapping[str, Any] | None = None,
-    options: RequestOptions | None = None,
-    closed: threading.Event | None = None,
-) -> httpx2.Response:
-    """GET `url`; return the success response or raise the package's exception.
-
-    `closed` is the event a concurrent walk sets once it is closed: retries of a page that
-    nobody will read then stop waiting.
-    """
-    try:
-        response = http.get(url, params=params, **_arguments(options, extensions, closed))
-    except httpx2.RequestError as exc:
-        error, cause = _connection_error(exc, http.auth)
-    else:
-        return _checked(response)
-    # Raised here, outside the handler, so that a cause that shows the key is not kept as
-    # the error's __context__ either.
-    raise error from cause
+def send(http: httpx2.Client, url: str, params: Params, via: Arguments = NONE) -> httpx2.Response:
+    """GET `url`; return the success response or raise the package's exception."""
+    failure = _Failure(http.auth)
+    with failure:
+        return _checked(http.get(url, params=params, **via))
+    failure.raise_it()
 
 
 async def asend(
-    http: httpx2.AsyncClient,
-    url: str,
-    params: Mapping[str, Any],
-    extensions: Mapping[str, Any] | None = None,
-    options: RequestOptions | None = None,
-    closed: threading.Event | None = None,
+    http: httpx2.AsyncClient, url: str, params: Params, via: Arguments = NONE
 ) -> httpx2.Response:
     """Async `send`."""
-    try:
-        response = await http.get(url, params=params, **_arguments(options, extensions, closed))
-    except httpx2.RequestError as exc:
-        error, cause = _connection_error(exc, http.auth)
-    else:
+    failure = _Failure(http.auth)
+    with failure:
+        response = await http.get(url, params=params, **via)
         return _checked(response)
-    raise error from cause
+    failure.raise_it()
+
+
+class _Failure:
+    """Catches a failed request's error, to be raised as the package's own once it is out."""
+
+    def __init__(self, auth: httpx2.Auth | None) -> None:
+        self._auth = auth
+        self.error: APIConnectionError | None = None
+        self.cause: BaseException | None = None
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> bool:
+        if not isinstance(exc, httpx2.RequestError):
+            return False
+        self.error, self.cause = _connection_error(exc, self._auth)
+        return True
+
+    def raise_it(self) -> NoReturn:
+        """Raise the package's error, once the `with` block is left.
+
+        Outside any handler, so that a cause that shows the key is not kept as the error's
+        __context__ either.
+        """
+        if self.error is None:
+            raise RuntimeError("no request failed")
+        raise self.error from self.cause
 
 
 def _connection_error(

@@ -18,7 +18,7 @@ from eligibility_clients_truemed.operations import ListQualificationSessionsFilt
 
 from . import _params
 from ._client import AsyncAPIClient, SyncAPIClient
-from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TRUEMED
+from ._config import TRUEMED
 from ._errors import APIResponseValidationError
 from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
@@ -254,8 +254,8 @@ class TruemedClient(SyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx2.Timeout = 60.0,
+        max_retries: int = 2,
         transport: SyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:
@@ -284,8 +284,8 @@ class AsyncTruemedClient(AsyncAPIClient):
         api_key: str | None = None,
         base_url: str | httpx2.URL | None = None,
         environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        timeout: float | httpx2.Timeout = 60.0,
+        max_retries: int = 2,
         transport: AsyncTransport | None = None,
         strict_response_validation: bool = False,
     ) -> None:

@@ -108,16 +108,15 @@ def _walk_pages(first: Walked[ItemT], source: SyncWalking[ItemT, Walked[ItemT]])
     # Set once the walk is closed, so that a page nobody will read stops its retries' waits.
     closed = threading.Event()
     pending: dict[Hashable, Future[Loaded[ItemT]]] = {}
+    window = source.concurrency
+
+    def send_on_pool(request: PageRequest) -> Future[Loaded[ItemT]]:
+        return pool.submit(source.load, request, closed)
+
     try:
         while True:
-            _schedule(
-                pending,
-                page._wanted(source.concurrency),
-                source.concurrency,
-                lambda request: pool.submit(source.load, request, closed),
-                # True only for a future that has not started, so whose request was not sent.
-                Future.cancel,
-            )
+            # Future.cancel is True only for a future that has not started, so not sent.
+            _schedule(pending, page._wanted(window), window, send_on_pool, Future.cancel)
             yield from recent.unseen(page.items)
             if not page.has_next_page():
                 return
@@ -190,15 +189,14 @@ async def _awalk_pages(
                 return
             page = await source.fetch(page._next())
     pending: dict[Hashable, asyncio.Task[Loaded[ItemT]]] = {}
+    window = source.concurrency
+
+    def send_in_task(request: PageRequest) -> asyncio.Task[Loaded[ItemT]]:
+        return asyncio.create_task(source.load(request, None))
+
     try:
         while True:
-            _schedule(
-                pending,
-                page._wanted(source.concurrency),
-                source.concurrency,
-                lambda request: asyncio.create_task(source.load(request, None)),
-                _never_withdrawn,
-            )
+            _schedule(pending, page._wanted(window), window, send_in_task, _never_withdrawn)
             for item in recent.unseen(page.items):
                 yield item
             if not page.has_next_page():

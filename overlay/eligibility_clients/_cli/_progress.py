@@ -7,7 +7,7 @@ never asks.
 from __future__ import annotations
 
 import threading
-from types import TracebackType
+from contextlib import AbstractContextManager
 from typing import Protocol, Self
 
 from rich.console import Console
@@ -22,18 +22,11 @@ from rich.progress import (
 from rich.progress import Progress as _RichProgress
 from rich.text import Text
 
+from .._closing import Closing
 
-class Progress(Protocol):
-    """What the export loop reports."""
 
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
+class Progress(AbstractContextManager["Progress"], Protocol):
+    """What the export loop reports; `with progress:` shows it until the block ends."""
 
     def set_total(self, total: int | None) -> None:
         """The number of items the walk will write, when known."""
@@ -45,19 +38,8 @@ class Progress(Protocol):
         """One more item was written."""
 
 
-class NoProgress:
+class NoProgress(Closing):
     """Reports nothing: output is piped, `--quiet` or `--debug` was given, or no terminal."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        return None
 
     def set_total(self, total: int | None) -> None:
         """Ignored."""
@@ -80,7 +62,7 @@ class _CountsColumn(ProgressColumn):
         return Text(f"{items} items · {pages:,} {'page' if pages == 1 else 'pages'}")
 
 
-class BarProgress:
+class BarProgress(Closing):
     """A rich progress bar on stderr; it stays on screen, with the final counts, when done.
 
     While it runs, whatever is printed to stdout or stderr appears above it (rich redirects
@@ -104,12 +86,8 @@ class BarProgress:
         self._bar.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Stop the bar, leaving it on screen with the final counts."""
         self._bar.stop()
 
     def set_total(self, total: int | None) -> None:

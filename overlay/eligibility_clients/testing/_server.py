@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 import httpx2
 
+from .._closing import Closing
 from ._fake import FakeAPI
 from ._faults import ConnectionDropped
 from ._goodstack import FakeGoodstack
@@ -23,7 +24,7 @@ POLL_INTERVAL = 0.01
 DEFAULT_PORT = 8765
 
 
-class FakeServer:
+class FakeServer(Closing):
     """Both fakes behind one loopback HTTP server; their paths do not overlap.
 
     ```python
