@@ -31,6 +31,7 @@ from eligibility_clients_truemed.models import QualificationSession, Qualificati
 from eligibility_clients_truemed.operations import Environment as TruemedEnvironment
 from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
+from ._clients import AsyncGoodstackClient, AsyncTruemedClient, GoodstackClient, TruemedClient
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -47,11 +48,9 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._goodstack import AsyncGoodstackClient, GoodstackClient
 from ._http_types import AsyncTransport, HTTPRequest, HTTPResponse, SyncTransport
 from ._logging import setup_from_env as _setup_logging_from_env
 from ._pagination import AsyncPage, AsyncPaginator, SyncPage
-from ._truemed import AsyncTruemedClient, TruemedClient
 from ._version import __version__
 
 __all__ = [

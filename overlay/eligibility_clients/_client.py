@@ -9,7 +9,7 @@ import copy
 import dataclasses
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar, cast
+from typing import Any, Generic, Self, TypeVar, Unpack, cast
 
 import httpx2
 
@@ -17,6 +17,7 @@ from ._api_resource import APIResource, ResourceHost
 from ._closing import Closing
 from ._config import (
     Settings,
+    SettingsArguments,
     Vendor,
     check_extra_headers,
     check_max_retries,
@@ -44,22 +45,11 @@ class _APIClient(Generic[TransportT]):
         self,
         vendor: Vendor,
         *,
-        api_key: str | None,
-        base_url: str | httpx2.URL | None,
-        environment: str,
-        timeout: float | httpx2.Timeout | None,
-        max_retries: int,
         transport: TransportT | None,
         strict_response_validation: bool,
+        **settings: Unpack[SettingsArguments],
     ) -> None:
-        self._settings: Settings = resolve_settings(
-            vendor,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        self._settings: Settings = resolve_settings(vendor, **settings)
         self._strict_response_validation = _check_strict(strict_response_validation)
         self._connect(transport)
 

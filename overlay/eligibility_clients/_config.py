@@ -7,6 +7,7 @@ import math
 import os
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 import httpx2
 from eligibility_clients_goodstack.operations import ENVIRONMENTS as GOODSTACK_ENVIRONMENTS
@@ -69,16 +70,20 @@ class Settings:
     max_retries: int
 
 
-def resolve_settings(
-    vendor: Vendor,
-    *,
-    api_key: str | None,
-    base_url: str | httpx2.URL | None,
-    environment: str,
-    timeout: float | httpx2.Timeout | None,
-    max_retries: int,
-) -> Settings:
+class SettingsArguments(TypedDict):
+    """The constructor arguments of every client that `resolve_settings` resolves."""
+
+    api_key: str | None
+    base_url: str | httpx2.URL | None
+    environment: str
+    timeout: float | httpx2.Timeout | None
+    max_retries: int
+
+
+def resolve_settings(vendor: Vendor, **arguments: Unpack[SettingsArguments]) -> Settings:
     """Apply defaults from the environment and check every setting; raise on a bad one."""
+    api_key, base_url = arguments["api_key"], arguments["base_url"]
+    environment = arguments["environment"]
     if environment not in vendor.environments:
         allowed = ", ".join(repr(e) for e in vendor.environments)
         raise ValueError(f"Unknown {vendor.name} environment {environment!r}; use one of {allowed}")
@@ -105,8 +110,8 @@ def resolve_settings(
         api_key=key.strip(),
         base_url=resolved_url,
         environment=environment,
-        timeout=check_timeout(timeout),
-        max_retries=check_max_retries(max_retries),
+        timeout=check_timeout(arguments["timeout"]),
+        max_retries=check_max_retries(arguments["max_retries"]),
     )
 
 

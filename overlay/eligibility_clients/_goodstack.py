@@ -1,9 +1,8 @@
-"""The Goodstack clients: `client.eligibility_subscriptions.list()` with cursor pagination."""
+"""What is Goodstack's own: List Eligibility Subscriptions declared, and its cursor pagination."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
-from typing import Unpack
+from collections.abc import Hashable
 from urllib.parse import parse_qs, urlsplit
 
 import httpx2
@@ -13,29 +12,15 @@ from eligibility_clients_goodstack.models import (
     EligibilitySubscriptionList,
     PageLinks,
 )
-from eligibility_clients_goodstack.operations import Environment as GoodstackEnvironment
-from eligibility_clients_goodstack.operations import ListEligibilitySubscriptionsFilters
 from eligibility_clients_goodstack.types import UNSET
 
-from . import _params
-from ._client import AsyncAPIClient, SyncAPIClient
-from ._config import GOODSTACK
 from ._errors import APIResponseValidationError
-from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
-from ._operation import declare, documented
+from ._operation import declare
 from ._page_request import PageRequest, PaginationStyle
-from ._pagination import AsyncPaginator, SyncPage
 from ._redact import keys_sent, redact, request_of
-from ._resource import AsyncListResource, Listing, SyncListResource
+from ._resource import Listing
 from ._seen_keys import SeenKeys
-
-__all__ = [
-    "AsyncEligibilitySubscriptions",
-    "AsyncGoodstackClient",
-    "EligibilitySubscriptions",
-    "GoodstackClient",
-]
 
 _MAX_LINK_SHOWN = 200
 
@@ -167,140 +152,3 @@ LISTING: Listing[EligibilitySubscriptionList, EligibilitySubscription] = Listing
     style=Cursors(),
     item_id=_subscription_id,
 )
-
-
-class EligibilitySubscriptions(SyncListResource[EligibilitySubscription]):
-    """`client.eligibility_subscriptions`: Goodstack's List Eligibility Subscriptions."""
-
-    _listing = LISTING
-
-    @documented(LIST)
-    def list(
-        self,
-        *,
-        extra_query: Mapping[str, _params.QueryValue] | None = None,
-        concurrency: int = 1,
-        **filters: Unpack[ListEligibilitySubscriptionsFilters],
-    ) -> SyncPage[EligibilitySubscription]:
-        """Fetch the first page of Eligibility Subscriptions.
-
-        Args:
-            **filters: The spec's query parameters, typed by
-                `ListEligibilitySubscriptionsFilters` and listed below; None leaves one out.
-                Enums take a str or the enum; `start_date`/`end_date` take an aware
-                `datetime`, a `date` (midnight UTC) or an ISO string (naive datetimes are
-                refused); `page_size` is 1 to 100 here (an empty page cannot advance a cursor).
-            extra_query: Query parameters to send as given, overriding the ones above; for a
-                parameter the vendor added before this package was regenerated. Not checked.
-            concurrency: >= 1. Cursors chain each page to the one before it, so any value
-                above 1 (the default) means one thing: while the loop body handles a page,
-                the next one is fetched on a worker thread.
-
-        Returns:
-            The first page; iterate it to walk every subscription of every page. One
-            iteration yields each subscription `id` at most once.
-
-        Raises:
-            ValueError: a filter is invalid (nothing is sent).
-            TypeError: an unknown filter, or a filter of the wrong type.
-            APIError: any failure of the request; see the README's error table. While
-                iterating, a failed page raises once the items before it are yielded.
-        """
-        return self._list(filters, extra_query, concurrency)
-
-
-class AsyncEligibilitySubscriptions(AsyncListResource[EligibilitySubscription]):
-    """`client.eligibility_subscriptions` on the async client."""
-
-    _listing = LISTING
-
-    @documented(LIST)
-    def list(
-        self,
-        *,
-        extra_query: Mapping[str, _params.QueryValue] | None = None,
-        concurrency: int = 1,
-        **filters: Unpack[ListEligibilitySubscriptionsFilters],
-    ) -> AsyncPaginator[EligibilitySubscription]:
-        """Like the sync `list()`: `await` it for the first page, or `async for` the items.
-
-        Arguments are checked at once; the request is sent when awaited or iterated. With
-        `concurrency` > 1, `async for` fetches the next page in a task meanwhile.
-        """
-        return self._list(filters, extra_query, concurrency)
-
-
-class GoodstackClient(SyncAPIClient):
-    """Client for Goodstack's List Eligibility Subscriptions.
-
-    Args:
-        api_key: The secret key (`sk_...`). Default: env `GOODSTACK_API_KEY`.
-        base_url: API root. Default: env `GOODSTACK_BASE_URL`, else the `environment`'s host.
-            Plain `http://` is allowed only for loopback hosts.
-        environment: `"production"` (api.goodstack.io) or `"sandbox"`
-            (sandbox-api.goodstack.io).
-        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
-            gets at most 5 s.
-        max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An httpx2 transport to send through (`httpx2.HTTPTransport(...)` for
-            proxies or certificates, `httpx2.MockTransport`, a fake's `transport`); anything
-            with `handle_request()` that returns an `httpx2.Response`, as `SyncTransport`
-            describes. Retries, auth, error mapping and logging still apply on top of it.
-        strict_response_validation: Raise `APIResponseValidationError` when a response
-            leaves out a field the spec documents, instead of reading it as None and logging
-            it once per walk. For CI that should fail on vendor drift.
-    """
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | httpx2.URL | None = None,
-        environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
-        transport: SyncTransport | None = None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        super().__init__(
-            GOODSTACK,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            strict_response_validation=strict_response_validation,
-        )
-        self.eligibility_subscriptions: EligibilitySubscriptions = EligibilitySubscriptions(self)
-
-
-class AsyncGoodstackClient(AsyncAPIClient):
-    """Async client for Goodstack's List Eligibility Subscriptions.
-
-    Arguments as `GoodstackClient`, with an async httpx2 transport (`httpx2.AsyncHTTPTransport`,
-    `httpx2.MockTransport`, a fake's `transport`) as `transport`, as `AsyncTransport` describes.
-    """
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | httpx2.URL | None = None,
-        environment: GoodstackEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
-        transport: AsyncTransport | None = None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        super().__init__(
-            GOODSTACK,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            strict_response_validation=strict_response_validation,
-        )
-        self.eligibility_subscriptions: AsyncEligibilitySubscriptions = (
-            AsyncEligibilitySubscriptions(self)
-        )

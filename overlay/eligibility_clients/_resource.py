@@ -28,6 +28,11 @@ from ._presence import PresenceCheck
 from ._sending import asend, label, send
 
 ItemT = TypeVar("ItemT")
+#: A `list()` call's filters, checked against the operation's declaration.
+Filters = Mapping[str, Any]
+ExtraQuery = Mapping[str, _params.QueryValue] | None
+#: The event a concurrent walk sets once it is closed; None outside one.
+Closed = threading.Event | None
 EnvelopeT = TypeVar("EnvelopeT", bound=Model)
 HTTPClientT = TypeVar("HTTPClientT", httpx2.Client, httpx2.AsyncClient)
 
@@ -92,21 +97,16 @@ class _ListResource(APIResource[HTTPClientT], Generic[HTTPClientT, ItemT]):
 
     _listing: Listing[Any, ItemT]
 
-    def _start(
-        self,
-        filters: Mapping[str, Any],
-        extra_query: Mapping[str, _params.QueryValue] | None,
-        concurrency: int,
-    ) -> tuple[PageRequest, PresenceCheck, dict[str, Any]]:
+    def _source_parts(
+        self, filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
+    ) -> tuple[PageRequest, PresenceCheck]:
+        # Checked before anything is sent; one PresenceCheck per list() call, so that what
+        # its walk left out is logged once, as one WARNING.
         request = self._listing.first_request(filters, extra_query)
-        # One per list() call: what its walk left out is logged once, as one WARNING.
-        presence = PresenceCheck(self._listing.api, strict=self._strict)
-        source_options = {
-            "item_id": self._listing.item_id,
-            "concurrency": _params.concurrency(concurrency),
-            "on_end": presence.report,
-        }
-        return request, presence, source_options
+        return request, PresenceCheck(self._listing.api, strict=self._strict)
+
+    def _arguments(self, closed: threading.Event | None) -> Mapping[str, Any]:
+        return self._options.arguments(self._listing.label, closed)
 
 
 class SyncListResource(_ListResource[httpx2.Client, ItemT]):
@@ -116,20 +116,17 @@ class SyncListResource(_ListResource[httpx2.Client, ItemT]):
         # The client's own connection pool, options and mode; users reach this through it.
         super().__init__(client)
 
-    def _list(
-        self,
-        filters: Mapping[str, Any],
-        extra_query: Mapping[str, _params.QueryValue] | None,
-        concurrency: int,
-    ) -> SyncPage[ItemT]:
-        request, presence, options = self._start(filters, extra_query, concurrency)
-        return SyncSource(partial(self._load, presence), **options).fetch(request)
+    def _list(self, filters: Filters, extra_query: ExtraQuery, concurrency: int) -> SyncPage[ItemT]:
+        request, presence = self._source_parts(filters, extra_query)
+        load = partial(self._load, presence)
+        listing = self._listing
+        source = SyncSource(
+            load, listing.item_id, _params.concurrency(concurrency), presence.report
+        )
+        return source.fetch(request)
 
-    def _load(
-        self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
-    ) -> Loaded[ItemT]:
-        via = self._options.arguments(self._listing.label, closed)
-        response = send(self._http, request.url, request.params, via)
+    def _load(self, presence: PresenceCheck, request: PageRequest, closed: Closed) -> Loaded[ItemT]:
+        response = send(self._http, request.url, request.params, self._arguments(closed))
         return self._listing.loaded(response, presence)
 
 
@@ -140,18 +137,22 @@ class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
         super().__init__(client)
 
     def _list(
-        self,
-        filters: Mapping[str, Any],
-        extra_query: Mapping[str, _params.QueryValue] | None,
-        concurrency: int,
+        self, filters: Filters, extra_query: ExtraQuery, concurrency: int
     ) -> AsyncPaginator[ItemT]:
-        request, presence, options = self._start(filters, extra_query, concurrency)
-        source = AsyncSource(partial(self._load, presence), **options)
-        return AsyncPaginator(lambda: source.fetch(request))
+        request, presence = self._source_parts(filters, extra_query)
+        listing = self._listing
+        source = AsyncSource(
+            partial(self._load, presence),
+            item_id=listing.item_id,
+            concurrency=_params.concurrency(concurrency),
+            on_end=presence.report,
+        )
+        return AsyncPaginator(partial(source.fetch, request))
 
     async def _load(
-        self, presence: PresenceCheck, request: PageRequest, closed: threading.Event | None
+        self, presence: PresenceCheck, request: PageRequest, closed: Closed
     ) -> Loaded[ItemT]:
-        via = self._options.arguments(self._listing.label, closed)
-        response = await asend(self._http, request.url, request.params, via)
-        return self._listing.loaded(response, presence)
+        arguments = self._arguments(closed)
+        return self._listing.loaded(
+            await asend(self._http, request.url, request.params, arguments), presence
+        )

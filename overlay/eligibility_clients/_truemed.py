@@ -1,10 +1,8 @@
-"""The Truemed clients: `client.qualification_sessions.list()` with page-number pagination."""
+"""What is Truemed's own: List Qualification Sessions declared, and its page-number pagination."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from operator import attrgetter
-from typing import Unpack
 
 import httpx2
 from eligibility_clients_truemed import operations
@@ -13,27 +11,13 @@ from eligibility_clients_truemed.models import (
     QualificationSession,
     QualificationSessionList,
 )
-from eligibility_clients_truemed.operations import Environment as TruemedEnvironment
-from eligibility_clients_truemed.operations import ListQualificationSessionsFilters
 
-from . import _params
-from ._client import AsyncAPIClient, SyncAPIClient
-from ._config import TRUEMED
 from ._errors import APIResponseValidationError
-from ._http_types import AsyncTransport, SyncTransport
 from ._logging import logger
-from ._operation import declare, documented
+from ._operation import declare
 from ._page_request import PageRequest, PaginationStyle
-from ._pagination import AsyncPaginator, SyncPage
 from ._recent_ids import checkable
-from ._resource import AsyncListResource, Listing, SyncListResource
-
-__all__ = [
-    "AsyncQualificationSessions",
-    "AsyncTruemedClient",
-    "QualificationSessions",
-    "TruemedClient",
-]
+from ._resource import Listing
 
 _session_id = attrgetter("qualification_session_id")
 #: List Qualification Sessions as `specs/truemed.yaml` declares it.
@@ -165,138 +149,3 @@ LISTING: Listing[QualificationSessionList, QualificationSession] = Listing(
     item_id=_session_id,
     prepare=_page_numbers_as_ints,
 )
-
-
-class QualificationSessions(SyncListResource[QualificationSession]):
-    """`client.qualification_sessions`: Truemed's List Qualification Sessions."""
-
-    _listing = LISTING
-
-    @documented(LIST)
-    def list(
-        self,
-        *,
-        extra_query: Mapping[str, _params.QueryValue] | None = None,
-        concurrency: int = 1,
-        **filters: Unpack[ListQualificationSessionsFilters],
-    ) -> SyncPage[QualificationSession]:
-        """Fetch the first page of Qualification Sessions.
-
-        Args:
-            **filters: The spec's query parameters, typed by
-                `ListQualificationSessionsFilters` and listed below; None leaves one out.
-                `status` takes one of the spec's values or the enum, `expires_at` a `date` or
-                `YYYY-MM-DD`.
-            extra_query: Query parameters to send as given, overriding the ones above; for a
-                parameter the vendor added before this package was regenerated. Not checked.
-            concurrency: Requests in flight while iterating the items, >= 1. Once the first
-                page reports `last_page`, iteration fetches the following pages on up to
-                this many threads of the client's connection pool, and still yields the
-                sessions in page order. 1 (the default) fetches one page at a time.
-
-        Returns:
-            The first page; iterate it to walk every session of every page. One iteration
-            yields each `qualification_session_id` at most once, even when sessions shift
-            between pages during the walk.
-
-        Raises:
-            ValueError: a filter is invalid (nothing is sent).
-            TypeError: an unknown filter, or a filter of the wrong type.
-            APIError: any failure of the request; see the README's error table. While
-                iterating, a failed page raises once the items before it are yielded.
-        """
-        return self._list(filters, extra_query, concurrency)
-
-
-class AsyncQualificationSessions(AsyncListResource[QualificationSession]):
-    """`client.qualification_sessions` on the async client."""
-
-    _listing = LISTING
-
-    @documented(LIST)
-    def list(
-        self,
-        *,
-        extra_query: Mapping[str, _params.QueryValue] | None = None,
-        concurrency: int = 1,
-        **filters: Unpack[ListQualificationSessionsFilters],
-    ) -> AsyncPaginator[QualificationSession]:
-        """Like the sync `list()`: `await` it for the first page, or `async for` the sessions.
-
-        Arguments are checked at once; the request is sent when awaited or iterated. With
-        `concurrency` > 1, `async for` fetches up to that many later pages in tasks.
-        """
-        return self._list(filters, extra_query, concurrency)
-
-
-class TruemedClient(SyncAPIClient):
-    """Client for Truemed's List Qualification Sessions.
-
-    Args:
-        api_key: The sales-channel API key. Default: env `TRUEMED_API_KEY`.
-        base_url: API root. Default: env `TRUEMED_BASE_URL`, else the `environment`'s host.
-            Plain `http://` is allowed only for loopback hosts.
-        environment: `"production"` (api.truemed.com) or `"sandbox"` (dev-api.truemed.com).
-        timeout: Seconds (float) or an `httpx2.Timeout`. A float sets the total; connecting
-            gets at most 5 s.
-        max_retries: Retries for connection errors, timeouts, 408, 409, 429 and >= 500.
-        transport: An httpx2 transport to send through (`httpx2.HTTPTransport(...)` for
-            proxies or certificates, `httpx2.MockTransport`, a fake's `transport`); anything
-            with `handle_request()` that returns an `httpx2.Response`, as `SyncTransport`
-            describes. Retries, auth, error mapping and logging still apply on top of it.
-        strict_response_validation: Raise `APIResponseValidationError` when a response
-            leaves out a field the spec documents, instead of reading it as None and logging
-            it once per walk. For CI that should fail on vendor drift.
-    """
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | httpx2.URL | None = None,
-        environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
-        transport: SyncTransport | None = None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        super().__init__(
-            TRUEMED,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            strict_response_validation=strict_response_validation,
-        )
-        self.qualification_sessions: QualificationSessions = QualificationSessions(self)
-
-
-class AsyncTruemedClient(AsyncAPIClient):
-    """Async client for Truemed's List Qualification Sessions; arguments as `TruemedClient`.
-
-    `transport` is an async httpx2 transport (`httpx2.AsyncHTTPTransport(...)`,
-    `httpx2.MockTransport`, a fake's `transport`), as `AsyncTransport` describes.
-    """
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | httpx2.URL | None = None,
-        environment: TruemedEnvironment = "production",
-        timeout: float | httpx2.Timeout = 60.0,
-        max_retries: int = 2,
-        transport: AsyncTransport | None = None,
-        strict_response_validation: bool = False,
-    ) -> None:
-        super().__init__(
-            TRUEMED,
-            api_key=api_key,
-            base_url=base_url,
-            environment=environment,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            strict_response_validation=strict_response_validation,
-        )
-        self.qualification_sessions: AsyncQualificationSessions = AsyncQualificationSessions(self)

@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO, cast
 import httpx2
 
 from .._client import SyncAPIClient
+from .._clients import GoodstackClient, TruemedClient
 from .._config import GOODSTACK, TRUEMED, Vendor
 from .._errors import MissingAPIKeyError
 from .._goodstack import LIST as GOODSTACK_LIST
-from .._goodstack import GoodstackClient
 from .._http_types import HTTPRequest, HTTPResponse, SyncTransport
 from .._operation import Operation
 from .._pagination import SyncPage
 from .._truemed import LIST as TRUEMED_LIST
-from .._truemed import TruemedClient
 from . import _output
 from ._filters import with_option_names
 from ._progress import BarProgress, NoProgress, Progress
