@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import os
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypedDict, Unpack
 
@@ -14,9 +14,7 @@ from eligibility_clients_goodstack.operations import ENVIRONMENTS as GOODSTACK_E
 from eligibility_clients_truemed.operations import ENVIRONMENTS as TRUEMED_ENVIRONMENTS
 
 from ._errors import MissingAPIKeyError
-from ._foreign import reject_old_httpx
-from ._logging import logger
-from ._redact import redact
+from ._old_httpx import reject_old_httpx
 from ._secrets import (
     CREDENTIAL_HEADERS,
     GOODSTACK_AUTH_HEADER,
@@ -196,38 +194,3 @@ def check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
 def _is_positive_finite(value: float) -> bool:
     # Written so that NaN, which compares false with everything, fails it.
     return 0 < value < math.inf
-
-
-class APIKeyAuth(httpx2.Auth):
-    """Adds the API key header, but only to requests for the configured API origin.
-
-    A URL handed back by the API (such as a pagination link) that points elsewhere must never
-    receive the key.
-    """
-
-    def __init__(self, header: str, key: str, origin: httpx2.URL) -> None:
-        self._header = header
-        self._key = key
-        self._origin = (origin.scheme, origin.host, origin.port)
-
-    def auth_flow(
-        self, request: httpx2.Request
-    ) -> Generator[httpx2.Request, httpx2.Response, None]:
-        """Attach the key when the request goes to the configured origin."""
-        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
-            request.headers[self._header] = self._key
-        else:
-            logger.warning("not sending the API key to foreign origin %s", request.url.host)
-        yield request
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        """The key this auth sends, for cutting it out of messages."""
-        return (self._key,)
-
-    def redact(self, text: str) -> str:
-        """`text` with this key replaced by `<redacted>`."""
-        return redact(text, (self._key,))
-
-    def __repr__(self) -> str:
-        return f"APIKeyAuth(header={self._header!r}, key=<redacted>)"

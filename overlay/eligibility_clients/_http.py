@@ -9,9 +9,10 @@ from typing import Any
 
 import httpx2
 
-from ._config import APIKeyAuth, Settings
-from ._foreign import reject_old_httpx
+from ._auth import APIKeyAuth
+from ._config import Settings
 from ._http_types import AsyncTransport, SyncTransport
+from ._old_httpx import reject_old_httpx
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport
 from ._version import __version__
 

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import httpx2
 
-from ._config import APIKeyAuth
+from ._auth import APIKeyAuth
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
