@@ -11,7 +11,7 @@ from typing import Any
 from eligibility_clients import (
     GoodstackClient,
     TruemedClient,
-    _pagination,
+    _recent_ids,
 )
 from eligibility_clients_goodstack.models import EligibilitySubscriptionList
 from eligibility_clients_truemed.models import QualificationSessionList
@@ -34,7 +34,7 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
         "request makes its page's bytes from a page the fake rendered, with ids of its own. "
         f"Median of {settings.memory_runs} runs. One page (its bytes plus its parsed "
         "models) is shown for scale. The walk remembers at least the last "
-        f"{_pagination.REMEMBERED_IDS:,} ids it yielded (at most twice as many), so that no "
+        f"{_recent_ids.REMEMBERED_IDS:,} ids it yielded (at most twice as many), so that no "
         "item comes out twice; "
         "the last columns repeat each walk with that record switched off inside the "
         "benchmark (attribution only; the package has no such switch) and give the "
@@ -91,7 +91,7 @@ def part_memory(report: Report, settings: Settings) -> dict[str, float]:
     return found
 
 
-def _keep_all(self: _pagination.RecentIds[Any], items: list[Any]) -> list[Any]:
+def _keep_all(self: _recent_ids.RecentIds[Any], items: list[Any]) -> list[Any]:
     return items
 
 
@@ -101,17 +101,17 @@ def without_id_record() -> Iterator[None]:
 
     For attribution only: a walk without it can yield an item twice.
     """
-    original = _pagination.RecentIds.unseen
-    setattr(_pagination.RecentIds, "unseen", _keep_all)  # noqa: B010
+    original = _recent_ids.RecentIds.unseen
+    setattr(_recent_ids.RecentIds, "unseen", _keep_all)  # noqa: B010
     try:
         yield
     finally:
-        setattr(_pagination.RecentIds, "unseen", original)  # noqa: B010
+        setattr(_recent_ids.RecentIds, "unseen", original)  # noqa: B010
 
 
-def _remembered_ids(pages: TemplatePages) -> _pagination.RecentIds[str]:
+def _remembered_ids(pages: TemplatePages) -> _recent_ids.RecentIds[str]:
     """The walk's id record after every page of `pages`, built alone from the same ids."""
-    recent: _pagination.RecentIds[str] = _pagination.RecentIds(str)
+    recent: _recent_ids.RecentIds[str] = _recent_ids.RecentIds(str)
     for number in range(1, pages.pages + 1):
         recent.unseen(pages.item_ids(number))
     return recent

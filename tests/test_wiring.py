@@ -13,8 +13,8 @@ from eligibility_clients import (
     GoodstackClient,
     TruemedClient,
 )
-from eligibility_clients._cli import _export
 from eligibility_clients._api_resource import APIResource
+from eligibility_clients._cli import _export
 from eligibility_clients._operation import OPERATION_ATTRIBUTE
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
 

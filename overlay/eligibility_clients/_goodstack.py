@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 from urllib.parse import parse_qs, urlsplit
 
-import httpx2
 from eligibility_clients_goodstack import operations
 from eligibility_clients_goodstack.models import (
     EligibilitySubscription,
@@ -15,6 +14,7 @@ from eligibility_clients_goodstack.models import (
 from eligibility_clients_goodstack.types import UNSET
 
 from ._errors import APIResponseValidationError
+from ._http_types import HTTPResponse
 from ._logging import logger
 from ._operation import declare
 from ._page_request import PageRequest, PaginationStyle
@@ -48,7 +48,7 @@ class Cursors(PaginationStyle[EligibilitySubscriptionList]):
         self,
         request: PageRequest,
         envelope: EligibilitySubscriptionList,
-        response: httpx2.Response,
+        response: HTTPResponse,
     ) -> PageRequest | None:
         """The request for the page after `request`, or None when this was the last page.
 
@@ -104,7 +104,7 @@ def _seen_keys(request: PageRequest) -> SeenKeys:
 
 
 def _cursor_and_host(
-    next_link: str, response: httpx2.Response, keys: tuple[str, ...]
+    next_link: str, response: HTTPResponse, keys: tuple[str, ...]
 ) -> tuple[str, str | None]:
     """The cursor a next-page link carries and the host it names; raise if it has none."""
     shown = _shown(next_link)
@@ -133,7 +133,7 @@ def _shown(link: str) -> str:
     return text if len(text) <= _MAX_LINK_SHOWN else text[:_MAX_LINK_SHOWN] + "...'"
 
 
-def _broken(problem: str, response: httpx2.Response) -> APIResponseValidationError:
+def _broken(problem: str, response: HTTPResponse) -> APIResponseValidationError:
     return APIResponseValidationError(
         f"Goodstack's next-page link {problem}; the items of this page were kept.",
         response=response,

@@ -13,9 +13,8 @@ from collections.abc import Container, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-import httpx2
-
 from ._errors import APIError
+from ._http_types import HTTPResponse
 
 ItemT = TypeVar("ItemT")
 EnvelopeT = TypeVar("EnvelopeT")
@@ -52,7 +51,7 @@ class PaginationStyle(Generic[EnvelopeT]):
         raise NotImplementedError
 
     def next_request(
-        self, request: PageRequest, envelope: EnvelopeT, response: httpx2.Response
+        self, request: PageRequest, envelope: EnvelopeT, response: HTTPResponse
     ) -> PageRequest | None:
         """The request for the page after `request`'s, or None when it was the last page.
 
@@ -108,7 +107,7 @@ class Loaded(Generic[ItemT]):
 
     items: list[ItemT]
     total_count: int | None
-    response: httpx2.Response
+    response: HTTPResponse
     envelope: object
     style: PaginationStyle[Any]
     broken: APIError | None = None

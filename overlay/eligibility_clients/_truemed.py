@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-import httpx2
 from eligibility_clients_truemed import operations
 from eligibility_clients_truemed.models import (
     Pagination,
@@ -13,6 +12,7 @@ from eligibility_clients_truemed.models import (
 )
 
 from ._errors import APIResponseValidationError
+from ._http_types import HTTPResponse
 from ._logging import logger
 from ._operation import declare
 from ._page_request import PageRequest, PaginationStyle
@@ -56,7 +56,7 @@ class PageNumbers(PaginationStyle[QualificationSessionList]):
         return None
 
     def next_request(
-        self, request: PageRequest, envelope: QualificationSessionList, response: httpx2.Response
+        self, request: PageRequest, envelope: QualificationSessionList, response: HTTPResponse
     ) -> PageRequest | None:
         """The next page number's request, or None after the last page."""
         items = envelope.qualification_sessions
@@ -100,7 +100,7 @@ class PageNumbers(PaginationStyle[QualificationSessionList]):
 
 
 def _seen_after(
-    request: PageRequest, items: list[QualificationSession], number: int, response: httpx2.Response
+    request: PageRequest, items: list[QualificationSession], number: int, response: HTTPResponse
 ) -> frozenset[object]:
     """What the next request must remember of this walk's pages, or raise on a repeat.
 
