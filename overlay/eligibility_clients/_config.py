@@ -34,26 +34,19 @@ class Vendor:
 
     name: str
     key_env: str
-    base_url_env: str
     environments: Mapping[str, str]
     """Environment name -> API root, from the spec's servers (generated declarations)."""
     auth_header: str
 
+    @property
+    def base_url_env(self) -> str:
+        """The environment variable that overrides the API root: `<NAME>_BASE_URL`."""
+        return f"{self.name.upper()}_BASE_URL"
 
-TRUEMED = Vendor(
-    name="Truemed",
-    key_env=TRUEMED_KEY_ENV,
-    base_url_env="TRUEMED_BASE_URL",
-    environments=TRUEMED_ENVIRONMENTS,
-    auth_header=TRUEMED_AUTH_HEADER,
-)
-GOODSTACK = Vendor(
-    name="Goodstack",
-    key_env=GOODSTACK_KEY_ENV,
-    base_url_env="GOODSTACK_BASE_URL",
-    environments=GOODSTACK_ENVIRONMENTS,
-    auth_header=GOODSTACK_AUTH_HEADER,
-)
+
+# Fields in order: name, key_env, environments, auth_header.
+TRUEMED = Vendor("Truemed", TRUEMED_KEY_ENV, TRUEMED_ENVIRONMENTS, TRUEMED_AUTH_HEADER)
+GOODSTACK = Vendor("Goodstack", GOODSTACK_KEY_ENV, GOODSTACK_ENVIRONMENTS, GOODSTACK_AUTH_HEADER)
 
 
 @dataclass(frozen=True)

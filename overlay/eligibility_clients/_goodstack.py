@@ -39,6 +39,8 @@ LIST = declare(
 class Cursors(PaginationStyle[EligibilitySubscriptionList]):
     """Goodstack's cursors: each page's `_links.next` carries the cursor of the next."""
 
+    link_key = "_links"
+
     def total(self, envelope: EligibilitySubscriptionList) -> int | None:
         """`totalResults`, when it is an integer."""
         total = envelope.total_results
@@ -144,11 +146,5 @@ def _broken(problem: str, response: HTTPResponse) -> APIResponseValidationError:
 
 #: List Eligibility Subscriptions, and how it is walked.
 LISTING: Listing[EligibilitySubscriptionList, EligibilitySubscription] = Listing(
-    api="Goodstack",
-    operation=LIST,
-    envelope=EligibilitySubscriptionList,
-    items_key="data",
-    link_key="_links",
-    style=Cursors(),
-    item_id=_subscription_id,
+    "Goodstack", LIST, EligibilitySubscriptionList, Cursors(), _subscription_id
 )

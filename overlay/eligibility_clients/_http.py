@@ -5,7 +5,7 @@ Sending a request is `_sending`'s concern, and reading its body `_parsing`'s.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx2
 
@@ -18,6 +18,8 @@ from ._version import __version__
 
 # Ours alone, as documented: httpx2's default ("python-httpx2/...") names the HTTP library we
 # happen to use, which servers and their logs should not come to depend on.
+TransportT = TypeVar("TransportT", SyncTransport, AsyncTransport)
+
 USER_AGENT_NAME = "eligibility-clients"
 USER_AGENT = f"{USER_AGENT_NAME}/{__version__}"
 
@@ -33,39 +35,29 @@ def _client_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _check_transport(transport: object, method: str, kind: str, other: str) -> None:
-    """Refuse, at construction, a transport the client could not send through."""
+def _inner(transport: TransportT | None, method: str, mode: str) -> TransportT | None:
+    """`transport` once checked: refuse, at construction, one the client could not send through."""
+    kinds = {"sync": "httpx2.BaseTransport", "async": "httpx2.AsyncBaseTransport"}
+    other_mode = "async" if mode == "sync" else "sync"
+    kind, other = kinds[mode], f"{other_mode} clients take an {kinds[other_mode]}"
     reject_old_httpx("transport", transport, kind)
     if transport is not None and not callable(getattr(transport, method, None)):
         raise TypeError(
             f"transport must be an {kind} (an object with {method}()), got "
             f"{type(transport).__name__} ({other})"
         )
+    return transport
 
 
 def build_client(settings: Settings, transport: SyncTransport | None) -> httpx2.Client:
     """An httpx2.Client for `settings`, retrying on top of `transport` (default: the network)."""
-    _check_transport(
-        transport,
-        "handle_request",
-        "httpx2.BaseTransport",
-        "async clients take an httpx2.AsyncBaseTransport",
-    )
-    inner = transport if transport is not None else httpx2.HTTPTransport()
-    policy = RetryPolicy(max_retries=settings.max_retries)
-    return httpx2.Client(transport=RetryTransport(inner, policy), **_client_options(settings))
+    inner = _inner(transport, "handle_request", "sync") or httpx2.HTTPTransport()
+    retrying = RetryTransport(inner, RetryPolicy(max_retries=settings.max_retries))
+    return httpx2.Client(transport=retrying, **_client_options(settings))
 
 
 def build_async_client(settings: Settings, transport: AsyncTransport | None) -> httpx2.AsyncClient:
     """An httpx2.AsyncClient for `settings`, retrying on top of `transport`."""
-    _check_transport(
-        transport,
-        "handle_async_request",
-        "httpx2.AsyncBaseTransport",
-        "sync clients take an httpx2.BaseTransport",
-    )
-    inner = transport if transport is not None else httpx2.AsyncHTTPTransport()
-    policy = RetryPolicy(max_retries=settings.max_retries)
-    return httpx2.AsyncClient(
-        transport=AsyncRetryTransport(inner, policy), **_client_options(settings)
-    )
+    inner = _inner(transport, "handle_async_request", "async") or httpx2.AsyncHTTPTransport()
+    retrying = AsyncRetryTransport(inner, RetryPolicy(max_retries=settings.max_retries))
+    return httpx2.AsyncClient(transport=retrying, **_client_options(settings))

@@ -46,6 +46,9 @@ class PaginationStyle(Generic[EnvelopeT]):
     A vendor module subclasses it once; a page's `Link` calls it, in page order.
     """
 
+    #: The envelope's JSON key for what leads to the next page (a pagination object, links).
+    link_key: str
+
     def total(self, envelope: EnvelopeT) -> int | None:
         """How many items the whole listing holds, when the page says."""
         raise NotImplementedError

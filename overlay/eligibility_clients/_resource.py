@@ -41,25 +41,36 @@ HTTPClientT = TypeVar("HTTPClientT", httpx2.Client, httpx2.AsyncClient)
 class Listing(Generic[EnvelopeT, ItemT]):
     """What differs between list operations: everything a walk of one needs to know.
 
-    `items_key` and `link_key` are the envelope's JSON keys for the items and for what leads
-    to the next page (a page whose link part does not parse keeps its items); `item_id` is
-    what a walk de-duplicates by; `prepare` adjusts the first request (e.g. page numbers the
-    walk counts in ints).
+    `api` names the vendor in messages; `operation` is the spec's declaration, which also says
+    where the envelope holds the items; `style` how the pages follow one another (and where
+    the envelope holds what leads on: a page whose link part does not parse keeps its items);
+    `item_id` what a walk de-duplicates by; `prepare` adjusts the first request (e.g. page
+    numbers the walk counts in ints).
     """
 
     api: str
     operation: Operation[Any]
     envelope: type[EnvelopeT]
-    items_key: str
-    link_key: str
     style: PaginationStyle[EnvelopeT]
     item_id: Callable[[ItemT], Hashable]
     prepare: Callable[[PageRequest], PageRequest] = lambda request: request
     label: Mapping[str, RequestLabel] = field(init=False)
+    items: Callable[[EnvelopeT], list[ItemT]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Tells log lines which operation a request is, and which of its values are personal.
         object.__setattr__(self, "label", label(self.operation))
+        key = self.operation.items_key
+        if key is None:
+            raise ValueError(f"{self.operation.operation_id} returns no list of items")
+        names = {json: name for name, json in getattr(self.envelope, "_json_names", ())}
+        attribute = names.get(key, key)
+        object.__setattr__(self, "items", attrgetter(attribute))
+
+    @property
+    def items_key(self) -> str:
+        """The envelope's JSON key for the items, as the spec declares it."""
+        return str(self.operation.items_key)
 
     def first_request(
         self, filters: Mapping[str, Any], extra_query: Mapping[str, _params.QueryValue] | None
@@ -77,13 +88,12 @@ class Listing(Generic[EnvelopeT, ItemT]):
         envelope, broken = parse_page(
             self.envelope,
             response,
-            link_key=self.link_key,
+            link_key=self.style.link_key,
             items_key=self.items_key,
             presence=presence,
         )
-        items: list[ItemT] = attrgetter(self.items_key)(envelope)
         return Loaded(
-            items,
+            self.items(envelope),
             total_count=self.style.total(envelope),
             response=response,
             envelope=envelope,

@@ -48,6 +48,8 @@ class PageNumbers(PaginationStyle[QualificationSessionList]):
     reported instead of walked forever.
     """
 
+    link_key = "pagination"
+
     def total(self, envelope: QualificationSessionList) -> int | None:
         """`pagination.count`, when it is an integer."""
         pagination = envelope.pagination
@@ -140,12 +142,5 @@ def _last_page(envelope: QualificationSessionList) -> int | None:
 
 #: List Qualification Sessions as `specs/truemed.yaml` declares it, and how it is walked.
 LISTING: Listing[QualificationSessionList, QualificationSession] = Listing(
-    api="Truemed",
-    operation=LIST,
-    envelope=QualificationSessionList,
-    items_key="qualification_sessions",
-    link_key="pagination",
-    style=PageNumbers(),
-    item_id=_session_id,
-    prepare=_page_numbers_as_ints,
+    "Truemed", LIST, QualificationSessionList, PageNumbers(), _session_id, _page_numbers_as_ints
 )
