@@ -26,7 +26,16 @@ from eligibility_clients_truemed.item_schemas import ITEM_SCHEMAS as TRUEMED_SCH
 
 from .._goodstack import LIST as GOODSTACK_LIST
 from .._truemed import LIST as TRUEMED_LIST
-from ._schema_data import Moments, Override, SchemaValues, enum_values, iso, spread, subschema
+from ._schema_data import (
+    Moments,
+    Override,
+    SchemaValues,
+    enum_values,
+    fixed,
+    iso,
+    spread,
+    subschema,
+)
 
 __all__ = ["iso"]
 
@@ -82,10 +91,6 @@ def vendor_id(rng: random.Random, prefix: str) -> str:
     """A Goodstack-style id: prefix, underscore, 29 lowercase letters and digits."""
     alphabet = string.ascii_lowercase + string.digits
     return prefix + "_" + "".join(rng.choice(alphabet) for _ in range(29))
-
-
-def _fixed(value: Any) -> Override:
-    return lambda: value
 
 
 def _creations(
@@ -193,8 +198,8 @@ def goodstack_catalogue(seed: int) -> tuple[list[dict[str, Any]], str, str]:
             tag_schema,
             {
                 "id": lambda: vendor_id(rng, "activitytag"),
-                "name": _fixed(name),
-                "description": _fixed(description),
+                "name": fixed(name),
+                "description": fixed(description),
                 "createdAt": lambda: iso(tagged, millis=True),
                 "updatedAt": lambda: None,
             },
@@ -207,9 +212,9 @@ def goodstack_catalogue(seed: int) -> tuple[list[dict[str, Any]], str, str]:
             subtag_schema,
             {
                 "id": lambda: vendor_id(rng, "activitysubtag"),
-                "name": _fixed(name),
-                "tag": _fixed(tags[parent]),
-                "description": _fixed(description),
+                "name": fixed(name),
+                "tag": fixed(tags[parent]),
+                "description": fixed(description),
                 "createdAt": lambda: iso(subtagged, millis=True),
                 "updatedAt": lambda: None,
             },

@@ -43,6 +43,11 @@ Override = Callable[[], Any]
 """A hand-written value for one field: called when the record is built."""
 
 
+def fixed(value: Any) -> Override:
+    """An override that is always `value`."""
+    return lambda: value
+
+
 def iso(moment: datetime | None, *, millis: bool = False) -> str | None:
     """Format as the vendors do: Truemed `...Z`, Goodstack `....000Z`."""
     if moment is None:
@@ -127,9 +132,13 @@ def _type(schema: Mapping[str, Any]) -> str | None:
 class SchemaValues:
     """Builds JSON values from schemas with one random generator, so a seed gives one result."""
 
-    def __init__(self, rng: random.Random, moments: Moments) -> None:
+    def __init__(
+        self, rng: random.Random, moments: Moments, *, null_share: float = NULL_SHARE
+    ) -> None:
         self.rng = rng
         self.moments = moments
+        self.null_share = null_share
+        """The share of nullable fields left null: 1.0 gives the least a schema accepts."""
 
     def record(
         self, schema: Mapping[str, Any], overrides: Mapping[str, Override], prefix: str = ""
@@ -150,8 +159,8 @@ class SchemaValues:
         return built
 
     def value(self, schema: Mapping[str, Any], name: str) -> Any:
-        """A value `schema` accepts; null on `NULL_SHARE` of the calls when it allows null."""
-        if _nullable(schema) and self.rng.random() < NULL_SHARE:
+        """A value `schema` accepts; null on `null_share` of the calls when it allows null."""
+        if _nullable(schema) and self.rng.random() < self.null_share:
             return None
         schema = _branch(schema)
         if "const" in schema:
