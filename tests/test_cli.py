@@ -167,8 +167,8 @@ def test_table_cuts_long_names_but_never_ids() -> None:
 # --- filters, limit, output ----------------------------------------------------------------
 
 USER_ID = TRUEMED_DATA[0]["user_id"]
-EXPIRY = TRUEMED_DATA[0]["expires_at"][:10]
-ORGANISATION = GOODSTACK_DATA[0]["organisationId"]
+EXPIRY = next(s["expires_at"] for s in TRUEMED_DATA if s["expires_at"])[:10]
+ORGANISATION = next(s["organisationId"] for s in GOODSTACK_DATA if s["organisationId"])
 
 
 @pytest.mark.parametrize(
