@@ -28,7 +28,7 @@ from pathlib import Path
 
 if not __package__:  # run as `python codegen/regenerate.py`: make `codegen` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from codegen import surface
+from codegen import item_schemas, surface
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -189,6 +189,9 @@ def generate_tree(dest: Path) -> None:
                 f"{result.stdout}{result.stderr}"
             )
         _write_operations(target, dest / target.package)
+        # The third step: the item schemas the fakes build records from.
+        schemas = item_schemas.render_module(target.spec)
+        _write_module(dest / target.package, "item_schemas.py", schemas)
         (dest / target.package / "py.typed").write_text(PY_TYPED, encoding="utf-8")
     (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
 
@@ -201,7 +204,12 @@ def _write_operations(target: Target, package: Path) -> None:
         )
     except surface.SpecError as exc:
         raise GenerationError(str(exc)) from exc
-    module = package / "operations.py"
+    _write_module(package, "operations.py", text)
+
+
+def _write_module(package: Path, name: str, text: str) -> None:
+    """Write a module of ours into a generated package, formatted as the generator's own."""
+    module = package / name
     module.write_text(text, encoding="utf-8")
     # The same ruff commands as the generator's post hooks (codegen/<vendor>.yaml).
     for command in (

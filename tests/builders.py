@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import threading
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx2
 from eligibility_clients.testing import FakeAPI
+from eligibility_clients.testing._schema_data import Moments, SchemaValues, fixed
+from eligibility_clients_goodstack.item_schemas import ITEM_SCHEMAS as GOODSTACK_ITEMS
+from eligibility_clients_truemed.item_schemas import ITEM_SCHEMAS as TRUEMED_ITEMS
 
 TRUEMED_KEY = "tm_fake_truemed_secret"
 GOODSTACK_KEY = "sk_fake_goodstack_secret"
@@ -47,28 +53,28 @@ class Recorder:
         return dict(self.requests[index].url.params)
 
 
+def least(item: Mapping[str, Any], n: int, overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """An item with every field the spec documents: null where the schema allows it, else a
+    value built from the schema (seeded by `n`), except the `overrides` by dotted path."""
+    moment = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+    values = SchemaValues(random.Random(n), Moments(moment, moment), null_share=1.0)
+    return values.record(item, {path: fixed(value) for path, value in overrides.items()})
+
+
 def truemed_session(n: int, status: str = "approved") -> dict[str, Any]:
     """A Truemed qualification_session with every documented field."""
-    return {
-        "qualification_session_id": f"qs_{n:08d}-0000-4000-8000-000000000000",
-        "status": status,
-        "created_at": "2025-03-04T15:20:11Z",
-        "expires_at": None,
-        "lmn_reviewed_at": None,
-        "charge_group_created_at": None,
-        "stripe_invoice_paid_at": None,
-        "eligible_amount": 100.0,
-        "fee": None,
-        "email": f"user{n}@example.com",
-        "customer_status": None,
-        "session_type": None,
-        "skus_param": None,
-        "source": None,
-        "stripe_invoice_id": None,
-        "stripe_invoice_number": None,
-        "user_business_id": None,
-        "user_id": f"user_{n}",
-    }
+    return least(
+        TRUEMED_ITEMS["list_qualification_sessions"],
+        n,
+        {
+            "qualification_session_id": f"qs_{n:08d}-0000-4000-8000-000000000000",
+            "status": status,
+            "created_at": "2025-03-04T15:20:11Z",
+            "eligible_amount": 100.0,
+            "email": f"user{n}@example.com",
+            "user_id": f"user_{n}",
+        },
+    )
 
 
 def truemed_page(
@@ -96,23 +102,20 @@ def truemed_page(
 
 def goodstack_subscription(n: int, status: str = "live") -> dict[str, Any]:
     """A Goodstack EligibilitySubscription with every documented field."""
-    return {
-        "id": f"eligibilitysubscription_{n:08d}",
-        "organisationId": f"organisation_{n:08d}",
-        "organisationName": f"Org {n}",
-        "partnerId": "partner_1",
-        "configurationId": "configuration_1",
-        "validationRequestId": None,
-        "suggestedActivitySubTags": None,
-        "status": status,
-        "results": {
-            "eligibilityStatus": "pass",
-            "confirmedActivitySubTags": None,
-            "rejectedActivitySubTags": None,
+    return least(
+        GOODSTACK_ITEMS["list_eligibility_subscriptions"],
+        n,
+        {
+            "id": f"eligibilitysubscription_{n:08d}",
+            "organisationId": f"organisation_{n:08d}",
+            "organisationName": f"Org {n}",
+            "partnerId": "partner_1",
+            "configurationId": "configuration_1",
+            "status": status,
+            "results.eligibilityStatus": "pass",
+            "createdAt": "2024-01-02T03:04:05.000Z",
         },
-        "createdAt": "2024-01-02T03:04:05.000Z",
-        "updatedAt": None,
-    }
+    )
 
 
 def goodstack_page(

@@ -5,44 +5,49 @@ from __future__ import annotations
 from typing import Any
 
 from eligibility_clients._presence import omitted_fields
+from eligibility_clients.testing._schema_data import subschema
+from eligibility_clients_goodstack.item_schemas import ITEM_SCHEMAS
 from eligibility_clients_goodstack.models import (
     EligibilitySubscription,
     EligibilitySubscriptionList,
 )
 from eligibility_clients_truemed.models import QualificationSession
 
-TAG: dict[str, Any] = {
-    "id": "activitytag_1",
-    "name": "Environment",
-    "description": None,
-    "createdAt": "2024-01-01T00:00:00+00:00",
-    "updatedAt": None,
-}
-SUB_TAG: dict[str, Any] = {
-    "id": "activitysubtag_1",
-    "name": "Wildlife",
-    "tag": TAG,
-    "description": None,
-    "createdAt": "2024-01-01T00:00:00+00:00",
-    "updatedAt": None,
-}
-SUBSCRIPTION: dict[str, Any] = {
-    "id": "eligibilitysubscription_1",
-    "organisationId": "organisation_1",
-    "organisationName": "Kind Hope",
-    "partnerId": "partner_1",
-    "configurationId": "configuration_1",
-    "validationRequestId": None,
-    "suggestedActivitySubTags": [],
-    "status": "live",
-    "results": {
-        "eligibilityStatus": "pass",
-        "confirmedActivitySubTags": [],
-        "rejectedActivitySubTags": [],
+from tests.builders import least
+
+ITEM = ITEM_SCHEMAS["list_eligibility_subscriptions"]
+TAG: dict[str, Any] = least(
+    subschema(ITEM, "suggestedActivitySubTags[].tag"),
+    1,
+    {"id": "activitytag_1", "name": "Environment", "createdAt": "2024-01-01T00:00:00+00:00"},
+)
+SUB_TAG: dict[str, Any] = least(
+    subschema(ITEM, "suggestedActivitySubTags[]"),
+    1,
+    {
+        "id": "activitysubtag_1",
+        "name": "Wildlife",
+        "tag": TAG,
+        "createdAt": "2024-01-01T00:00:00+00:00",
     },
-    "createdAt": "2024-01-01T00:00:00+00:00",
-    "updatedAt": None,
-}
+)
+SUBSCRIPTION: dict[str, Any] = least(
+    ITEM,
+    1,
+    {
+        "id": "eligibilitysubscription_1",
+        "organisationId": "organisation_1",
+        "organisationName": "Kind Hope",
+        "partnerId": "partner_1",
+        "configurationId": "configuration_1",
+        "suggestedActivitySubTags": [],
+        "status": "live",
+        "results.eligibilityStatus": "pass",
+        "results.confirmedActivitySubTags": [],
+        "results.rejectedActivitySubTags": [],
+        "createdAt": "2024-01-01T00:00:00+00:00",
+    },
+)
 
 
 def test_a_complete_object_records_nothing() -> None:

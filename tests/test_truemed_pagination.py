@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import httpx2
 import pytest
+import yaml
 from eligibility_clients import (
     APIResponseValidationError,
     AsyncTruemedClient,
@@ -16,6 +18,11 @@ from eligibility_clients import (
 )
 
 from tests.builders import TRUEMED_KEY, Recorder, truemed_page
+
+SPEC = Path(__file__).resolve().parents[1] / "specs/truemed.yaml"
+TRUEMED_STATUSES: list[str] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["components"][
+    "schemas"
+]["QualificationSessionStatus"]["enum"]
 
 
 def client_for(recorder: Recorder) -> TruemedClient:
@@ -161,7 +168,8 @@ def test_filters_are_sent_with_the_vendor_names(
         (
             {"status": "expired"},
             ValueError,
-            "'approved', 'pending', 'processing', 'rejected'; got 'expired'",
+            # The spec's values, in the generated enum's (sorted) order.
+            ", ".join(map(repr, sorted(TRUEMED_STATUSES))) + "; got 'expired'",
         ),
         ({"page_size": 0}, ValueError, "page_size must be >= 1"),
         ({"page_size": "30"}, TypeError, "page_size must be an int"),

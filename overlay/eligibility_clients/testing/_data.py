@@ -1,8 +1,15 @@
-"""Deterministic, realistic records for the fakes, built from a seed.
+"""Deterministic, realistic records for the fakes, built from a seed and the item schemas.
 
 Records are plain dicts in the vendors' wire format, so the fakes serve exactly what they store.
-Keys starting with `_` are the fake's own (e.g. the shopper's name, which Truemed's `search`
-matches but the list does not return) and are never sent.
+Every field the spec documents is built from its schema (`_schema_data`); what the schema
+cannot say is a table of overrides keyed by field, written below: realistic names and amounts,
+status weights, and the relations between fields (a status fills in a review date, dates come
+in order, ids carry their prefix). Keys starting with `_` are the fake's own (e.g. the
+shopper's name, which Truemed's `search` matches but the list does not return) and are never
+sent.
+
+Each fake has a clock: the newest generated record is created at it and no generated date-time
+is after it, however many records are asked for. Only deadlines (`expires_at`) lie beyond it.
 """
 
 from __future__ import annotations
@@ -10,56 +17,45 @@ from __future__ import annotations
 import random
 import string
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
-from eligibility_clients_goodstack.models import EligibilitySubscriptionStatus
-from eligibility_clients_truemed.models import QualificationSessionStatus
+from eligibility_clients_goodstack.item_schemas import ITEM_SCHEMAS as GOODSTACK_SCHEMAS
+from eligibility_clients_truemed.item_schemas import ITEM_SCHEMAS as TRUEMED_SCHEMAS
 
 from .._goodstack import LIST as GOODSTACK_LIST
-from .._operation import Operation
 from .._truemed import LIST as TRUEMED_LIST
-
-
-def _declared(operation: Operation[Any], record: dict[str, Any]) -> dict[str, Any]:
-    """`record` with every item field the spec declares, in the spec's order.
-
-    A field this module does not invent (one the spec added since) is null; the fake's own
-    `_` keys follow.
-    """
-    ordered = {name: record.get(name) for name, _ in operation.item_fields}
-    return {**ordered, **{key: value for key, value in record.items() if key not in ordered}}
-
-
-def _statuses(
-    enum: type[StrEnum], weights: dict[str, int]
-) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The generated enum's values with weights.
-
-    The known ones come in the order given, so a seed keeps its data; any other value of the
-    enum follows with weight 1.
-    """
-    values = [member.value for member in enum]
-    ordered = [v for v in weights if v in values] + [v for v in values if v not in weights]
-    return tuple(ordered), tuple(weights.get(v, 1) for v in ordered)
-
-
-# Roughly what a live shop sees: most shoppers who finish the survey are approved.
-TRUEMED_STATUSES, _TRUEMED_WEIGHTS = _statuses(
-    QualificationSessionStatus, {"pending": 25, "processing": 15, "approved": 45, "rejected": 15}
+from ._schema_data import (
+    Moments,
+    Override,
+    SchemaValues,
+    enum_values,
+    fixed,
+    iso,
+    spread,
+    subschema,
 )
-GOODSTACK_STATUSES, _GOODSTACK_WEIGHTS = _statuses(
-    EligibilitySubscriptionStatus,
-    {
-        "pending_validation_request": 3,
-        "validation_request_failed": 2,
-        "pending": 4,
-        "live": 18,
-        "cancelled": 3,
-        "cannot_define_eligibility": 3,
-    },
-)
+
+__all__ = ["iso"]
+
+TRUEMED_ITEM: Mapping[str, Any] = TRUEMED_SCHEMAS[TRUEMED_LIST.operation_id]
+GOODSTACK_ITEM: Mapping[str, Any] = GOODSTACK_SCHEMAS[GOODSTACK_LIST.operation_id]
+
+TRUEMED_STATUSES = enum_values(TRUEMED_ITEM["properties"]["status"])
+GOODSTACK_STATUSES = enum_values(GOODSTACK_ITEM["properties"]["status"])
+
+# Roughly what a live shop sees: most shoppers who finish the survey are approved. A status
+# the spec adds later comes as often as a typical one (`_schema_data.weighted`).
+_TRUEMED_WEIGHTS = {"pending": 25, "processing": 15, "approved": 45, "rejected": 15}
+_GOODSTACK_WEIGHTS = {
+    "pending_validation_request": 3,
+    "validation_request_failed": 2,
+    "pending": 4,
+    "live": 18,
+    "cancelled": 3,
+    "cannot_define_eligibility": 3,
+}
 
 _FIRST = ("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Tim")
 _LAST = ("Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson")
@@ -83,17 +79,12 @@ _SUBTAGS = (
 )
 _ORG_WORDS = ("Hope", "River", "Bright", "Future", "Green", "Open", "Kind", "Northern", "Unity")
 _ORG_KINDS = ("Foundation", "Trust", "Academy", "Sports Club", "Community Clinic", "Alliance")
+# Some organisations name their place, which makes the long names tables must cut.
+_ORG_PLACES = ("", "", "", " of Greater Manchester", " of the Scottish Highlands", " of Devon")
 
-_TRUEMED_EPOCH = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-_GOODSTACK_EPOCH = datetime(2024, 3, 1, 10, 0, tzinfo=UTC)
-
-
-def iso(moment: datetime | None, *, millis: bool = False) -> str | None:
-    """Format as the vendors do: Truemed `...Z`, Goodstack `....000Z`."""
-    if moment is None:
-        return None
-    text = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return f"{text}.{moment.microsecond // 1000:03d}Z" if millis else f"{text}Z"
+#: The fakes' clocks: when their newest generated record was created.
+TRUEMED_CLOCK = datetime(2025, 4, 30, 17, 0, tzinfo=UTC)
+GOODSTACK_CLOCK = datetime(2024, 10, 15, 12, 0, tzinfo=UTC)
 
 
 def vendor_id(rng: random.Random, prefix: str) -> str:
@@ -102,18 +93,28 @@ def vendor_id(rng: random.Random, prefix: str) -> str:
     return prefix + "_" + "".join(rng.choice(alphabet) for _ in range(29))
 
 
+def _creations(
+    rng: random.Random, clock: datetime, count: int, gap: tuple[int, int]
+) -> list[datetime]:
+    """`count` creation times, newest first, the newest at `clock`, `gap` minutes apart."""
+    moments: list[datetime] = []
+    moment = clock
+    for _ in range(count):
+        moments.append(moment)
+        moment -= timedelta(minutes=rng.randint(*gap), seconds=rng.randint(0, 59))
+    return moments
+
+
 def truemed_sessions(seed: int, count: int) -> list[dict[str, Any]]:
-    """`count` qualification sessions, newest first, spread over the four statuses."""
+    """`count` qualification sessions, newest first, over every status the spec lists."""
     rng = random.Random(f"truemed:{seed}")
     users = [_truemed_user(rng, n) for n in range(max(1, (count * 3) // 4))]
-    created = _TRUEMED_EPOCH
-    sessions = []
-    for _ in range(count):
-        created += timedelta(minutes=rng.randint(20, 2 * 24 * 60))
-        status = rng.choices(TRUEMED_STATUSES, weights=_TRUEMED_WEIGHTS)[0]
-        sessions.append(truemed_session(rng, rng.choice(users), status, created))
-    sessions.reverse()
-    return sessions
+    statuses = spread(rng, TRUEMED_STATUSES, _TRUEMED_WEIGHTS, count)
+    created = _creations(rng, TRUEMED_CLOCK, count, (20, 2 * 24 * 60))
+    return [
+        truemed_session(rng, rng.choice(users), status, moment, clock=TRUEMED_CLOCK)
+        for status, moment in zip(statuses, created, strict=True)
+    ]
 
 
 def _truemed_user(rng: random.Random, n: int) -> dict[str, Any]:
@@ -128,16 +129,25 @@ def _truemed_user(rng: random.Random, n: int) -> dict[str, Any]:
 
 
 def truemed_session(
-    rng: random.Random, user: dict[str, Any], status: str, created: datetime
+    rng: random.Random,
+    user: Mapping[str, Any],
+    status: str,
+    created: datetime,
+    *,
+    clock: datetime | None = None,
 ) -> dict[str, Any]:
-    """One session of `user`; the fields a status implies (review, invoice) are filled in."""
+    """One session of `user`; the fields a status implies (review, invoice) are filled in.
+
+    No date is after `clock` (default: `created`) but the deadline `expires_at`.
+    """
+    now = max(created, clock or created)
     reviewed: datetime | None = None
     if status in ("approved", "rejected"):
-        reviewed = created + timedelta(hours=rng.randint(1, 72))
+        reviewed = min(now, created + timedelta(hours=rng.randint(1, 72)))
     amount = float(rng.choice((199, 349, 499, 1299, 2499, 3995)))
     paid: datetime | None = None
     if status == "approved" and reviewed is not None:
-        paid = reviewed + timedelta(minutes=rng.randint(5, 600))
+        paid = min(now, reviewed + timedelta(minutes=rng.randint(5, 600)))
     invoice = f"in_{uuid.UUID(int=rng.getrandbits(128), version=4).hex[:24]}" if paid else None
     skus = ",".join(sorted(rng.sample(_SKUS, rng.randint(1, 3))))
     # An approved letter lasts a year; an unfinished survey link lasts 30 days.
@@ -146,58 +156,69 @@ def truemed_session(
         expires = reviewed + timedelta(days=365)
     elif status in ("pending", "processing"):
         expires = created + timedelta(days=30)
-    return _declared(
-        TRUEMED_LIST,
-        {
-            "qualification_session_id": f"qs_{uuid.UUID(int=rng.getrandbits(128), version=4)}",
-            "status": status,
-            "created_at": iso(created),
-            "expires_at": iso(expires),
-            "lmn_reviewed_at": iso(reviewed),
-            "charge_group_created_at": iso(reviewed + timedelta(minutes=2))
-            if paid and reviewed
-            else None,
-            "stripe_invoice_paid_at": iso(paid),
-            "eligible_amount": amount if status == "approved" else None,
-            "fee": round(amount * 0.05, 2) if status == "approved" else None,
-            "email": user["email"],
-            "customer_status": rng.choice(("new", "returning")),
-            "session_type": rng.choice(("checkout", "pre_qualification")),
-            "skus_param": skus,
-            "source": rng.choice(("shopify", "woocommerce", "api")),
-            "stripe_invoice_id": invoice,
-            "stripe_invoice_number": f"TM-{rng.randint(100000, 999999)}" if invoice else None,
-            "user_business_id": user["user_business_id"],
-            "user_id": user["user_id"],
-            "_name": user["_name"],
-            "_external_user_id": user["_external_user_id"],
-            "_utm": rng.choice(_UTMS),
-        },
-    )
+    approved = status == "approved"
+    overrides: dict[str, Override] = {
+        "qualification_session_id": lambda: f"qs_{uuid.UUID(int=rng.getrandbits(128), version=4)}",
+        "status": lambda: status,
+        "created_at": lambda: iso(created),
+        "expires_at": lambda: iso(expires),
+        "lmn_reviewed_at": lambda: iso(reviewed),
+        "charge_group_created_at": lambda: (
+            iso(min(now, reviewed + timedelta(minutes=2))) if paid and reviewed else None
+        ),
+        "stripe_invoice_paid_at": lambda: iso(paid),
+        "eligible_amount": lambda: amount if approved else None,
+        "fee": lambda: round(amount * 0.05, 2) if approved else None,
+        "email": lambda: user["email"],
+        "customer_status": lambda: rng.choice(("new", "returning")),
+        "session_type": lambda: rng.choice(("checkout", "pre_qualification")),
+        "skus_param": lambda: skus,
+        "source": lambda: rng.choice(("shopify", "woocommerce", "api")),
+        "stripe_invoice_id": lambda: invoice,
+        "stripe_invoice_number": lambda: f"TM-{rng.randint(100000, 999999)}" if invoice else None,
+        "user_business_id": lambda: user["user_business_id"],
+        "user_id": lambda: user["user_id"],
+    }
+    record = SchemaValues(rng, Moments(created, now)).record(TRUEMED_ITEM, overrides)
+    record["_name"] = user["_name"]
+    record["_external_user_id"] = user["_external_user_id"]
+    record["_utm"] = rng.choice(_UTMS)
+    return record
 
 
 def goodstack_catalogue(seed: int) -> tuple[list[dict[str, Any]], str, str]:
     """The partner's activity sub-tags (each with its tag), partner id and configuration id."""
     rng = random.Random(f"goodstack-catalogue:{seed}")
+    tag_schema = subschema(GOODSTACK_ITEM, "suggestedActivitySubTags[].tag")
+    subtag_schema = subschema(GOODSTACK_ITEM, "suggestedActivitySubTags[]")
+    tagged = GOODSTACK_CLOCK - timedelta(days=600)
+    values = SchemaValues(rng, Moments(tagged, tagged + timedelta(days=100)))
     tags = [
-        {
-            "id": vendor_id(rng, "activitytag"),
-            "name": name,
-            "description": description,
-            "createdAt": iso(_GOODSTACK_EPOCH - timedelta(days=400), millis=True),
-            "updatedAt": None,
-        }
+        values.record(
+            tag_schema,
+            {
+                "id": lambda: vendor_id(rng, "activitytag"),
+                "name": fixed(name),
+                "description": fixed(description),
+                "createdAt": lambda: iso(tagged, millis=True),
+                "updatedAt": lambda: None,
+            },
+        )
         for name, description in _TAGS
     ]
+    subtagged = tagged + timedelta(days=100)
     subtags = [
-        {
-            "id": vendor_id(rng, "activitysubtag"),
-            "name": name,
-            "tag": tags[parent],
-            "description": description,
-            "createdAt": iso(_GOODSTACK_EPOCH - timedelta(days=300), millis=True),
-            "updatedAt": None,
-        }
+        values.record(
+            subtag_schema,
+            {
+                "id": lambda: vendor_id(rng, "activitysubtag"),
+                "name": fixed(name),
+                "tag": fixed(tags[parent]),
+                "description": fixed(description),
+                "createdAt": lambda: iso(subtagged, millis=True),
+                "updatedAt": lambda: None,
+            },
+        )
         for parent, name, description in _SUBTAGS
     ]
     return subtags, vendor_id(rng, "partner"), vendor_id(rng, "configuration")
@@ -207,15 +228,15 @@ def goodstack_subscriptions(seed: int, count: int) -> list[dict[str, Any]]:
     """`count` eligibility subscriptions, oldest first, with nested activity tags."""
     rng = random.Random(f"goodstack:{seed}")
     subtags, partner, configuration = goodstack_catalogue(seed)
-    created = _GOODSTACK_EPOCH
-    subscriptions = []
-    for _ in range(count):
-        created += timedelta(hours=rng.randint(6, 14 * 24), seconds=rng.randint(0, 59))
-        status = rng.choices(GOODSTACK_STATUSES, weights=_GOODSTACK_WEIGHTS)[0]
-        subscriptions.append(
-            goodstack_subscription(rng, status, created, subtags, partner, configuration)
+    statuses = spread(rng, GOODSTACK_STATUSES, _GOODSTACK_WEIGHTS, count)
+    created = _creations(rng, GOODSTACK_CLOCK, count, (6 * 60, 14 * 24 * 60))
+    created.reverse()
+    return [
+        goodstack_subscription(
+            rng, status, moment, subtags, partner, configuration, clock=GOODSTACK_CLOCK
         )
-    return subscriptions
+        for status, moment in zip(statuses, created, strict=True)
+    ]
 
 
 def goodstack_subscription(
@@ -225,35 +246,40 @@ def goodstack_subscription(
     subtags: list[dict[str, Any]],
     partner: str,
     configuration: str,
+    *,
+    clock: datetime | None = None,
 ) -> dict[str, Any]:
-    """One subscription; an organisation and results exist once validation has run."""
+    """One subscription; an organisation and results exist once validation has run.
+
+    No date is after `clock` (default: `created`).
+    """
+    now = max(created, clock or created)
     validated = status not in ("pending_validation_request", "validation_request_failed")
     suggested = rng.sample(subtags, rng.randint(1, 2))
     passed = status in ("live", "cancelled") or (status == "pending" and rng.random() < 0.5)
     decided = validated and status != "cannot_define_eligibility"
     name = f"{rng.choice(_ORG_WORDS)} {rng.choice(_ORG_WORDS)} {rng.choice(_ORG_KINDS)}"
-    updated = created + timedelta(days=rng.randint(1, 60)) if validated else None
-    return _declared(
-        GOODSTACK_LIST,
-        {
-            "id": vendor_id(rng, "eligibilitysubscription"),
-            "organisationId": vendor_id(rng, "organisation") if validated else None,
-            "organisationName": name if validated or rng.random() < 0.5 else None,
-            "partnerId": partner,
-            "configurationId": configuration,
-            "validationRequestId": vendor_id(rng, "validationrequest")
-            if status != "pending_validation_request"
-            else None,
-            "suggestedActivitySubTags": suggested,
-            "status": status,
-            "results": {
-                "eligibilityStatus": ("pass" if passed else "fail") if decided else None,
-                "confirmedActivitySubTags": suggested
-                if decided and passed
-                else ([] if decided else None),
-                "rejectedActivitySubTags": ([] if passed else suggested) if decided else None,
-            },
-            "createdAt": iso(created, millis=True),
-            "updatedAt": iso(updated, millis=True),
-        },
-    )
+    name += rng.choice(_ORG_PLACES)
+    updated = min(now, created + timedelta(days=rng.randint(1, 60))) if validated else None
+    overrides: dict[str, Override] = {
+        "id": lambda: vendor_id(rng, "eligibilitysubscription"),
+        "organisationId": lambda: vendor_id(rng, "organisation") if validated else None,
+        "organisationName": lambda: name if validated or rng.random() < 0.5 else None,
+        "partnerId": lambda: partner,
+        "configurationId": lambda: configuration,
+        "validationRequestId": lambda: (
+            vendor_id(rng, "validationrequest") if status != "pending_validation_request" else None
+        ),
+        "suggestedActivitySubTags": lambda: suggested,
+        "status": lambda: status,
+        "results.eligibilityStatus": lambda: ("pass" if passed else "fail") if decided else None,
+        "results.confirmedActivitySubTags": lambda: (
+            suggested if decided and passed else ([] if decided else None)
+        ),
+        "results.rejectedActivitySubTags": lambda: (
+            ([] if passed else suggested) if decided else None
+        ),
+        "createdAt": lambda: iso(created, millis=True),
+        "updatedAt": lambda: iso(updated, millis=True),
+    }
+    return SchemaValues(rng, Moments(created, now)).record(GOODSTACK_ITEM, overrides)

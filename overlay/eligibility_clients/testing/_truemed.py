@@ -34,7 +34,7 @@ class FakeTruemed(FakeAPI):
 
     Args:
         seed: Seeds the generated records; the same seed gives the same data.
-        count: How many sessions to generate (default 100, over the four statuses).
+        count: How many sessions to generate (default 100, over every status the spec lists).
         sessions: Use these records (wire-format dicts) instead of generated ones.
         api_key: The key to accept (default `FakeTruemed.DEFAULT_API_KEY`).
     """
