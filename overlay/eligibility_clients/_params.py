@@ -7,10 +7,11 @@ argument and what it accepts, so nothing reaches the network.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
+
+from ._constraints import violation
 
 EnumT = TypeVar("EnumT", bound=StrEnum)
 
@@ -54,9 +55,7 @@ def number(
 
 
 def _within(value: float, name: str, minimum: float | None, maximum: float | None) -> None:
-    too_low = minimum is not None and value < minimum
-    too_high = maximum is not None and value > maximum
-    if not (too_low or too_high):
+    if violation(value, str(value), minimum=minimum, maximum=maximum) is None:
         return
     if minimum is not None and maximum is not None:
         bounds = f"between {minimum} and {maximum}"
@@ -77,8 +76,7 @@ def text(
         return None
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, got {type(value).__name__}")
-    # JSON Schema patterns are unanchored, as re.search reads them.
-    if pattern is not None and re.search(pattern, value) is None:
+    if violation(value, value, pattern=pattern) is not None:
         got = "" if personal else f"; got {value!r}"
         raise ValueError(f"{name} must match the pattern {pattern!r}{got}")
     return _sendable(value, name, personal=personal)

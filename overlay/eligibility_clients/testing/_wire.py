@@ -9,96 +9,44 @@ accepted after `nox -s generate` with no edit here. The client's own stricter ru
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from importlib import resources
+from typing import Any
 
 import httpx2
 
+from .._constraints import Violation, violation
 from .._operation import Operation, Parameter
 
 _IDENTIFIER = re.compile(r"\W")
 
 
-class Dialect(Protocol):
-    """How a vendor words a refused parameter."""
+@dataclass(frozen=True)
+class Dialect:
+    """How a vendor's framework words a refused parameter: its templates in `wording.json`."""
 
-    def invalid(self, parameter: Parameter, value: str) -> str:
-        """The value is not of the parameter's type or format, or not one of its values."""
+    framework: str
 
-    def below(self, parameter: Parameter, minimum: float) -> str:
-        """The value is under the schema's minimum."""
-
-    def above(self, parameter: Parameter, maximum: float) -> str:
-        """The value is over the schema's maximum."""
-
-    def mismatch(self, parameter: Parameter, pattern: str) -> str:
-        """The value does not match the schema's pattern."""
-
-
-class ClassValidatorDialect:
-    """Goodstack (NestJS class-validator): `pageSize must be an integer number`."""
-
-    _KINDS: ClassVar[dict[str, str]] = {
-        "integer": "must be an integer number",
-        "number": "must be a number conforming to the specified constraints",
-        "boolean": "must be a boolean value",
-        "date": "must be a valid ISO 8601 date string",
-        "date-time": "must be a valid ISO 8601 date string",
-        "string": "must be a string",
-    }
-
-    def invalid(self, parameter: Parameter, value: str) -> str:
-        """`status must be one of the following values: ...`, `... must be a boolean value`."""
-        if parameter.kind == "enum":
-            allowed = ", ".join(parameter.choices)
-            return f"{parameter.name} must be one of the following values: {allowed}"
-        return f"{parameter.name} {self._KINDS[parameter.kind]}"
-
-    def below(self, parameter: Parameter, minimum: float) -> str:
-        """`pageSize must be greater than or equal to 0`."""
-        return f"{parameter.name} must be greater than or equal to {minimum}"
-
-    def above(self, parameter: Parameter, maximum: float) -> str:
-        """`pageSize must be less than or equal to 100`."""
-        return f"{parameter.name} must be less than or equal to {maximum}"
-
-    def mismatch(self, parameter: Parameter, pattern: str) -> str:
-        """`x must match /.../ regular expression`."""
-        return f"{parameter.name} must match /{pattern}/ regular expression"
+    def refused(self, parameter: Parameter, value: str, broken: Violation) -> str:
+        """The message for `value` of `parameter`, which breaks `broken`'s rule."""
+        template = _WORDING[self.framework][broken.rule]
+        if broken.rule == "type":
+            template = template[parameter.kind]
+        allowed = ", ".join(parameter.choices)
+        return str(template).format(
+            name=parameter.name, value=value, allowed=allowed, limit=broken.limit
+        )
 
 
-class RestFrameworkDialect:
-    """Truemed (Django REST framework): `page: A valid integer is required.`."""
-
-    _KINDS: ClassVar[dict[str, str]] = {
-        "integer": "A valid integer is required.",
-        "number": "A valid number is required.",
-        "boolean": "Must be a valid boolean.",
-        "date": "Date has wrong format. Use YYYY-MM-DD.",
-        "date-time": "Datetime has wrong format.",
-        "string": "Not a valid string.",
-    }
-
-    def invalid(self, parameter: Parameter, value: str) -> str:
-        """`status: 'x' is not a valid choice; ...`, `expires_at: Date has wrong format. ...`."""
-        if parameter.kind == "enum":
-            allowed = ", ".join(parameter.choices)
-            return f"{parameter.name}: '{value}' is not a valid choice; expected one of {allowed}."
-        return f"{parameter.name}: {self._KINDS[parameter.kind]}"
-
-    def below(self, parameter: Parameter, minimum: float) -> str:
-        """`page: Ensure this value is greater than or equal to 1.`."""
-        return f"{parameter.name}: Ensure this value is greater than or equal to {minimum}."
-
-    def above(self, parameter: Parameter, maximum: float) -> str:
-        """`page_size: Ensure this value is less than or equal to 100.`."""
-        return f"{parameter.name}: Ensure this value is less than or equal to {maximum}."
-
-    def mismatch(self, parameter: Parameter, pattern: str) -> str:
-        """`x: This value does not match the required pattern.`."""
-        return f"{parameter.name}: This value does not match the required pattern."
+#: Goodstack's (NestJS class-validator) and Truemed's (Django REST framework) wording.
+CLASS_VALIDATOR = Dialect("class-validator")
+REST_FRAMEWORK = Dialect("rest-framework")
+_WORDING: dict[str, dict[str, Any]] = json.loads(
+    resources.files(__package__).joinpath("wording.json").read_text(encoding="utf-8")
+)
 
 
 @dataclass(frozen=True)
@@ -125,15 +73,15 @@ def _convert(parameter: Parameter, raw: str) -> Any:
     if kind == "date-time":
         moment = dt.datetime.fromisoformat(raw)
         return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    if kind == "enum" and raw not in parameter.choices:
-        raise ValueError(raw)
     return raw
 
 
 def read_query(operation: Operation[Any], params: httpx2.QueryParams, dialect: Dialect) -> Query:
     """Every declared query parameter present in `params`, checked against its schema.
 
-    Names the operation does not declare are left alone, as both vendors ignore them.
+    The rules are the schema's own (`_constraints`, as the client checks them), not the
+    client's stricter ones. Names the operation does not declare are left alone, as both
+    vendors ignore them.
     """
     values: dict[str, Any] = {}
     problems: list[str] = []
@@ -144,18 +92,21 @@ def read_query(operation: Operation[Any], params: httpx2.QueryParams, dialect: D
         try:
             value = _convert(parameter, raw)
         except ValueError:
-            problems.append(dialect.invalid(parameter, raw))
+            problems.append(dialect.refused(parameter, raw, Violation("type")))
             continue
         schema = parameter.schema
-        minimum, maximum = schema.get("minimum"), schema.get("maximum")
-        if minimum is not None and value < minimum:
-            problems.append(dialect.below(parameter, minimum))
-        elif maximum is not None and value > maximum:
-            problems.append(dialect.above(parameter, maximum))
-        elif "pattern" in schema and re.search(schema["pattern"], raw) is None:
-            problems.append(dialect.mismatch(parameter, schema["pattern"]))
-        else:
+        broken = violation(
+            value,
+            raw,
+            choices=parameter.choices if parameter.kind == "enum" else None,
+            minimum=schema.get("minimum"),
+            maximum=schema.get("maximum"),
+            pattern=schema.get("pattern"),
+        )
+        if broken is None:
             values[parameter.name] = value
+        else:
+            problems.append(dialect.refused(parameter, raw, broken))
     return Query(values, problems)
 
 
