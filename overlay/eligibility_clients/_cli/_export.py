@@ -6,6 +6,7 @@ walk yields it, and `--limit` stops the walk before it asks for another page.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -59,15 +60,22 @@ Lister = Callable[..., SyncPage[Model]]
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One list operation the command exports."""
+    """One list operation the command exports.
 
-    label: str
+    Fields in order: the vendor, the operation, the output layout, the client class, and the
+    client attribute of the resource whose `list()` it calls.
+    """
+
     vendor: Vendor
     operation: Operation[Any]
     layout: _output.Layout
     client: Callable[..., SyncAPIClient]
-    fake: Callable[[], FakeAPI]
-    lister: Callable[[SyncAPIClient], Lister]
+    resource: str
+
+    @property
+    def label(self) -> str:
+        """What the progress bar calls the items: `Truemed sessions`."""
+        return f"{self.vendor.name} {self.resource.rpartition('_')[2]}"
 
     @property
     def default_page_size(self) -> int | None:
@@ -78,45 +86,23 @@ class Endpoint:
         maximum = self.operation.parameter("page_size").maximum
         return int(maximum) if maximum is not None else None
 
+    def fake(self) -> FakeAPI:
+        """A new fake of this vendor's API, for `--fake`."""
+        # The testing kit is imported only for --fake: the command never loads it otherwise.
+        testing = importlib.import_module("eligibility_clients.testing")
+        fake: FakeAPI = getattr(testing, f"Fake{self.vendor.name}")()
+        return fake
 
-def _fake_truemed() -> FakeAPI:
-    # The testing kit is imported only for --fake: the command never loads it otherwise.
-    from ..testing import FakeTruemed
-
-    return FakeTruemed()
-
-
-def _fake_goodstack() -> FakeAPI:
-    from ..testing import FakeGoodstack
-
-    return FakeGoodstack()
-
-
-def _sessions(client: SyncAPIClient) -> Lister:
-    return cast(Lister, cast(TruemedClient, client).qualification_sessions.list)
-
-
-def _subscriptions(client: SyncAPIClient) -> Lister:
-    return cast(Lister, cast(GoodstackClient, client).eligibility_subscriptions.list)
+    def lister(self, client: SyncAPIClient) -> Lister:
+        """The `list()` this command calls on `client`."""
+        return cast(Lister, getattr(client, self.resource).list)
 
 
 TRUEMED_SESSIONS = Endpoint(
-    label="Truemed sessions",
-    vendor=TRUEMED,
-    operation=TRUEMED_LIST,
-    layout=_output.TRUEMED,
-    client=TruemedClient,
-    fake=_fake_truemed,
-    lister=_sessions,
+    TRUEMED, TRUEMED_LIST, _output.TRUEMED, TruemedClient, "qualification_sessions"
 )
 GOODSTACK_SUBSCRIPTIONS = Endpoint(
-    label="Goodstack subscriptions",
-    vendor=GOODSTACK,
-    operation=GOODSTACK_LIST,
-    layout=_output.GOODSTACK,
-    client=GoodstackClient,
-    fake=_fake_goodstack,
-    lister=_subscriptions,
+    GOODSTACK, GOODSTACK_LIST, _output.GOODSTACK, GoodstackClient, "eligibility_subscriptions"
 )
 
 
