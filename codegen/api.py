@@ -29,6 +29,9 @@ from typing import Any
 
 import griffe
 
+from codegen import versions
+from codegen.versions import bump_made, is_enough, parse_version
+
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "codegen/public-api.json"
 VERSION_FILE = ROOT / "overlay/eligibility_clients/_version.py"
@@ -40,8 +43,7 @@ SUBMODULES = ("testing",)
 # Packages whose classes a public name may come from; loaded so that aliases resolve.
 SOURCES = ("eligibility_clients", "eligibility_clients_truemed", "eligibility_clients_goodstack")
 
-BUMPS = ("patch", "minor", "major")
-_VERSION = re.compile(r'^__version__ = "(\d+)\.(\d+)\.(\d+)"$', re.MULTILINE)
+_VERSION = re.compile(r'^__version__ = "([^"]*)"$', re.MULTILINE)
 _RELEASE_HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 
 
@@ -366,60 +368,19 @@ def _signature_changes(path: str, old: griffe.Function, new: griffe.Function) ->
 # ---------------------------------------------------------------- versions
 
 
-def parse_version(text: str) -> tuple[int, int, int]:
-    """`"1.2.3"` as `(1, 2, 3)`; anything else raises ValueError."""
-    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", text.strip())
-    if not match:
-        raise ValueError(f"not a MAJOR.MINOR.PATCH version: {text!r}")
-    major, minor, patch = (int(part) for part in match.groups())
-    return major, minor, patch
-
-
 def read_version(path: Path = VERSION_FILE) -> str:
     """The version in `_version.py`."""
     match = _VERSION.search(path.read_text(encoding="utf-8"))
     if not match:
         raise ValueError(f'{path.name} has no __version__ = "X.Y.Z" line')
-    return ".".join(match.groups())
+    return str(parse_version(match.group(1)))
 
 
-def required_bump(version: str, changes: list[Change]) -> str | None:
+def required_bump(version: str, changes: list[Change]) -> versions.Bump | None:
     """The smallest bump the changes need (README "Versioning"): None, patch, minor or major."""
-    major = parse_version(version)[0]
-    if any(change.breaking for change in changes):
-        return "minor" if major == 0 else "major"
-    if changes:
-        return "patch" if major == 0 else "minor"
-    return None
-
-
-def bump_made(old: str, new: str) -> str | None:
-    """Which part moved from `old` to `new` (None when equal); a step back raises ValueError."""
-    before, after = parse_version(old), parse_version(new)
-    if after < before:
-        raise ValueError(f"version {new} is older than the last release {old}")
-    for index, part in enumerate(("major", "minor", "patch")):
-        if after[index] != before[index]:
-            return part
-    return None
-
-
-def bump(version: str, part: str) -> str:
-    """`version` with `part` ("major", "minor" or "patch") increased."""
-    major, minor, patch = parse_version(version)
-    if part == "major":
-        return f"{major + 1}.0.0"
-    if part == "minor":
-        return f"{major}.{minor + 1}.0"
-    if part == "patch":
-        return f"{major}.{minor}.{patch + 1}"
-    raise ValueError(f"unknown bump {part!r}; choose from {BUMPS}")
-
-
-def is_enough(made: str | None, needed: str | None) -> bool:
-    """Whether the bump made covers the bump needed."""
-    rank = {None: 0, "patch": 1, "minor": 2, "major": 3}
-    return rank[made] >= rank[needed]
+    return versions.required_bump(
+        version, breaking=any(change.breaking for change in changes), changed=bool(changes)
+    )
 
 
 def changelog_release(text: str) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import griffe
 import pytest
 
-from codegen import api, release
+from codegen import api, release, versions
 
 MODELS = """
     from attrs import define as _attrs_define
@@ -162,15 +162,68 @@ def test_bump_rules_under_and_after_zero() -> None:
 
 
 def test_a_bump_too_small_is_refused() -> None:
-    assert api.bump_made("0.1.0", "0.1.1") == "patch"
-    assert not api.is_enough(api.bump_made("0.1.0", "0.1.1"), "minor")
-    assert api.is_enough(api.bump_made("0.1.0", "0.2.0"), "minor")
-    assert not api.is_enough(None, "patch")
+    assert versions.bump_made("0.1.0", "0.1.1") == "patch"
+    assert not versions.is_enough(versions.bump_made("0.1.0", "0.1.1"), "minor")
+    assert versions.is_enough(versions.bump_made("0.1.0", "0.2.0"), "minor")
+    assert not versions.is_enough(None, "patch")
     with pytest.raises(release.ReleaseError, match="need a minor release"):
         release.target_version("0.1.0", "0.1.0", "patch", "minor")
     assert release.target_version("0.1.0", "0.1.0", "auto", "minor") == "0.2.0"
     with pytest.raises(ValueError, match="older than the last release"):
-        api.bump_made("0.2.0", "0.1.9")
+        versions.bump_made("0.2.0", "0.1.9")
+
+
+@pytest.mark.parametrize(
+    ("version", "part", "expected"),
+    [
+        ("0.6.0", "patch", "0.6.1"),
+        ("0.6.3", "minor", "0.7.0"),
+        ("0.6.3", "major", "1.0.0"),
+        ("1.9.9", "patch", "1.9.10"),
+        ("1.9.9", "minor", "1.10.0"),
+        ("9.12.4", "major", "10.0.0"),
+    ],
+)
+def test_bump_moves_one_part_and_zeroes_the_rest(version: str, part: str, expected: str) -> None:
+    assert versions.bump(version, part) == expected
+
+
+def test_an_unknown_bump_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown bump 'huge'"):
+        versions.bump("0.6.0", "huge")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("0.6.0", "0.6.0", None),
+        ("0.6.0", "0.6.1", "patch"),
+        ("0.6.9", "0.7.0", "minor"),
+        # Numbers, not text: 0.10.0 comes after 0.9.0.
+        ("0.9.0", "0.10.0", "minor"),
+        ("0.9.9", "1.0.0", "major"),
+        # The biggest part that moved names the bump, whatever the others did.
+        ("1.2.3", "2.5.7", "major"),
+    ],
+)
+def test_bump_made_names_the_biggest_part_that_moved(
+    old: str, new: str, expected: str | None
+) -> None:
+    assert versions.bump_made(old, new) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1.2", "1.2.3.4", "v1.2.3", "01.2.3", "1.2.3rc1", "1.2.3.post1", "1.2.3+local", "x"]
+)
+def test_only_a_canonical_final_release_version_is_accepted(text: str) -> None:
+    with pytest.raises(ValueError, match=r"not a MAJOR\.MINOR\.PATCH version"):
+        versions.parse_version(text)
+
+
+def test_release_versions_compare_as_numbers() -> None:
+    assert versions.parse_version("0.10.0") > versions.parse_version("0.9.12")
+    with pytest.raises(release.ReleaseError, match=r"older than _version\.py's 0\.10\.0"):
+        release.target_version("0.10.0", None, "0.9.0", None)
 
 
 def test_consistency_errors_name_what_disagrees() -> None:
