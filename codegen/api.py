@@ -107,7 +107,30 @@ def _clone(obj: griffe.Object) -> griffe.Object:
 def _decode(data: dict[str, Any]) -> Any:
     # Docstrings are not API; leaving them out keeps the snapshot to what is compared.
     data.pop("docstring", None)
+    # Nor are line numbers (the snapshot leaves them out), which griffe's decoder requires.
+    if "kind" in data:
+        data.setdefault("lineno", None)
+    for decorator in data.get("decorators", []):
+        decorator.setdefault("lineno", None)
+        decorator.setdefault("endlineno", None)
     return griffe.json_decoder(data)
+
+
+def _without_lines(node: Any) -> Any:
+    """Griffe's JSON form with every `lineno` and `endlineno` left out.
+
+    Where a name is defined is not API, and with line numbers a one-field removal moved every
+    later object of its module in the snapshot's diff.
+    """
+    if isinstance(node, dict):
+        return {
+            key: _without_lines(value)
+            for key, value in node.items()
+            if key not in ("lineno", "endlineno")
+        }
+    if isinstance(node, list):
+        return [_without_lines(value) for value in node]
+    return node
 
 
 def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
@@ -123,6 +146,10 @@ def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
     # unchanged): what the new side compares an old base against.
     flat.extra["api"]["ancestors"] = _ancestors(obj)
     flat.extra["api"]["attrs"] = _is_attrs_model(obj)
+    if _is_attrs_model(obj) and "__init__" not in obj.all_members:
+        # attrs writes the constructor at run time, so the source has none to compare: the
+        # snapshot holds the one attrs makes, whose positional order is the fields' order.
+        flat.set_member("__init__", attrs_constructor(obj))
     # Inherited members are copied in, so a subclass shows every attribute users can read.
     for member_name, member in sorted(obj.all_members.items()):
         if not _is_public(member_name) or member_name == "__repr__":
@@ -165,6 +192,77 @@ _ATTRS_DECORATORS = frozenset(
 
 def _is_attrs_model(cls: griffe.Class) -> bool:
     return any(decorator.callable_path in _ATTRS_DECORATORS for decorator in cls.decorators)
+
+
+def _keywords(expression: object) -> dict[str, str]:
+    """The keyword arguments of a call expression, as written (`init=False` -> `False`)."""
+    if not isinstance(expression, griffe.ExprCall):
+        return {}
+    return {
+        argument.name: str(argument.value)
+        for argument in expression.arguments
+        if isinstance(argument, griffe.ExprKeyword)
+    }
+
+
+def _is_field_call(expression: object) -> bool:
+    """`attrs.field(...)`, `attr.ib(...)` or an alias of them (`_attrs_field(...)`)."""
+    if not isinstance(expression, griffe.ExprCall):
+        return False
+    name = str(expression.function).rpartition(".")[2]
+    return name in ("field", "ib", "attrib") or name.endswith("_field")
+
+
+def attrs_constructor(cls: griffe.Class) -> griffe.Function:
+    """The `__init__` attrs writes for `cls`: its init fields in order, by kind and default.
+
+    Inherited fields come first, as attrs orders them. A field is left out with `init=False`;
+    it is keyword-only with `kw_only=True`, on the field or on the class decorator; its
+    default is the value written (`None`), or the `default=`/`factory=` of its field call.
+    """
+    class_kw_only = any(
+        _keywords(decorator.value).get("kw_only") == "True" for decorator in cls.decorators
+    )
+    try:
+        chain = [klass for klass in reversed(cls.mro()) if _is_attrs_model(klass)]
+    except (ValueError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+        chain = []
+    parameters = [griffe.Parameter("self", kind=griffe.ParameterKind.positional_or_keyword)]
+    seen: set[str] = set()
+    for klass in [*chain, cls]:
+        fields = [
+            member
+            for member in klass.members.values()
+            # griffe unwraps `ClassVar[...]` and labels those class attributes only.
+            if isinstance(member, griffe.Attribute)
+            and member.annotation is not None
+            and "instance-attribute" in member.labels
+            and "property" not in member.labels
+        ]
+        for member in sorted(fields, key=lambda field: field.lineno or 0):
+            keywords = _keywords(member.value) if _is_field_call(member.value) else {}
+            if keywords.get("init") == "False" or member.name in seen:
+                continue
+            seen.add(member.name)
+            if _is_field_call(member.value):
+                default = keywords.get("default")
+                if default is None and "factory" in keywords:
+                    default = f"{keywords['factory']}()"
+            else:
+                default = None if member.value is None else str(member.value)
+            kw_only = class_kw_only or keywords.get("kw_only") == "True"
+            parameters.append(
+                griffe.Parameter(
+                    # attrs drops a private field's leading underscores from its argument.
+                    member.name.lstrip("_"),
+                    annotation=member.annotation,
+                    kind=griffe.ParameterKind.keyword_only
+                    if kw_only
+                    else griffe.ParameterKind.positional_or_keyword,
+                    default=default,
+                )
+            )
+    return griffe.Function("__init__", parameters=griffe.Parameters(*parameters), returns="None")
 
 
 def attrs_models(surface: griffe.Object) -> frozenset[str]:
@@ -210,7 +308,7 @@ def _resource_class(member: griffe.Object) -> griffe.Class | None:
 
 def dump_snapshot(surface: griffe.Module, version: str) -> str:
     """The snapshot file's text: the release's version and the surface in griffe's JSON."""
-    api = json.loads(json.dumps(surface, cls=griffe.JSONEncoder, full=False))
+    api = _without_lines(json.loads(json.dumps(surface, cls=griffe.JSONEncoder, full=False)))
     return json.dumps({"version": version, "api": api}, indent=1, sort_keys=True) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 import textwrap
 from pathlib import Path
@@ -96,18 +97,22 @@ def test_no_change_reports_nothing(tmp_path: Path) -> None:
 
 def test_removed_model_field_is_breaking(tmp_path: Path) -> None:
     models = MODELS.replace("        fee: float | None\n", "")
-    assert _changes(tmp_path, models=models) == ["Session.fee: removed (breaking)"]
+    assert _changes(tmp_path, models=models) == [
+        "Session.__init__: parameter fee removed (breaking)",
+        "Session.fee: removed (breaking)",
+    ]
 
 
 def test_retyped_model_field_is_breaking(tmp_path: Path) -> None:
     models = MODELS.replace("fee: float | None", "fee: str | None")
     assert _changes(tmp_path, models=models) == [
-        "Session.fee: type float | None -> str | None (breaking)"
+        "Session.__init__: parameter fee type float | None -> str | None (breaking)",
+        "Session.fee: type float | None -> str | None (breaking)",
     ]
 
 
 def test_added_name_and_field_are_additive(tmp_path: Path) -> None:
-    models = MODELS + "        currency: str | None\n"
+    models = MODELS + "        currency: str | None = None\n"
     changes = _changes(
         tmp_path,
         models=models,
@@ -324,10 +329,14 @@ def _model_changes(tmp_path: Path, models: str) -> list[str]:
 def test_new_model_field_without_default_is_breaking(tmp_path: Path) -> None:
     required = MODELS + "        currency: str\n"
     assert _model_changes(tmp_path, required) == [
-        "Session.currency: added, required (no default) (breaking)"
+        "Session.__init__: parameter currency now required (breaking)",
+        "Session.currency: added, required (no default) (breaking)",
     ]
     optional = MODELS + "        currency: str | None = None\n"
-    assert _model_changes(tmp_path / "b", optional) == ["Session.currency: added (additive)"]
+    assert _model_changes(tmp_path / "b", optional) == [
+        "Session.__init__: parameter currency added (additive)",
+        "Session.currency: added (additive)",
+    ]
 
 
 def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
@@ -339,8 +348,89 @@ def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
     )
     changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
     assert [str(change) for change in changes] == [
-        "Session.fee: default removed (now required) (breaking)"
+        "Session.__init__: parameter fee now required (breaking)",
+        "Session.fee: default removed (now required) (breaking)",
     ]
+
+
+def test_a_model_constructor_is_snapshotted_as_attrs_writes_it(tmp_path: Path) -> None:
+    models = """
+        from typing import ClassVar
+
+        from attrs import define as _attrs_define
+        from attrs import field as _attrs_field
+
+        @_attrs_define
+        class Session:
+            \"\"\"A model.\"\"\"
+
+            session_id: str
+            fee: float | None = None
+            tags: list[str] = _attrs_field(factory=list)
+            note: str = _attrs_field(default="", kw_only=True)
+            _seen: frozenset[str] = _attrs_field(init=False, default=frozenset())
+            _private: int = 0
+            KEYS: ClassVar[frozenset[str]] = frozenset()
+
+            @property
+            def size(self) -> int:
+                \"\"\"Not a field.\"\"\"
+                return 0
+    """
+    surface = _package(tmp_path, models=models)
+    # Written down from attrs' own `inspect.signature(Session)`:
+    # (session_id, fee=None, tags=NOTHING, private=0, *, note='').
+    assert [
+        (p.name, p.kind.value, p.default) for p in surface["Session"]["__init__"].parameters
+    ] == [
+        ("self", "positional or keyword", None),
+        ("session_id", "positional or keyword", None),
+        ("fee", "positional or keyword", "None"),
+        ("tags", "positional or keyword", "list()"),
+        ("note", "keyword-only", "''"),
+        ("private", "positional or keyword", "0"),
+    ]
+
+
+def test_swapping_two_model_fields_is_breaking(tmp_path: Path) -> None:
+    # `Session("s_1", 1.5)` would put 1.5 in another field: positional order is API.
+    models = MODELS.replace(
+        "        session_id: str\n        fee: float | None\n",
+        "        fee: float | None\n        session_id: str\n",
+    )
+    assert models != MODELS
+    assert _changes(tmp_path, models=models) == [
+        "Session.__init__: parameter fee moved (breaking)",
+        "Session.__init__: parameter session_id moved (breaking)",
+    ]
+
+
+def test_a_keyword_only_model_reorders_freely(tmp_path: Path) -> None:
+    keyword_only = MODELS.replace("@_attrs_define", "@_attrs_define(kw_only=True)")
+    swapped = keyword_only.replace(
+        "        session_id: str\n        fee: float | None\n",
+        "        fee: float | None\n        session_id: str\n",
+    )
+    old = _package(tmp_path / "old", models=keyword_only)
+    assert api.compare(old, _package(tmp_path / "new", models=swapped)) == []
+
+
+def test_the_snapshot_holds_no_line_numbers(tmp_path: Path) -> None:
+    text = api.dump_snapshot(_package(tmp_path), "1.2.3")
+    assert '"lineno"' not in text
+    assert '"endlineno"' not in text
+    # A field removed from the top of a module changes only the lines that describe it.
+    shorter = _package(tmp_path / "b", models=MODELS.replace("        session_id: str\n", ""))
+    diff = list(
+        difflib.unified_diff(
+            text.splitlines(), api.dump_snapshot(shorter, "1.2.3").splitlines(), n=0
+        )
+    )
+    removed = [line for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in diff if line.startswith("+") and not line.startswith("+++")]
+    assert any('"name": "session_id"' in line for line in removed)
+    # Nothing else moved: with line numbers, every later object's would have been rewritten.
+    assert added == []
 
 
 def test_release_notes_are_the_dated_changelog_entry() -> None:
