@@ -398,7 +398,9 @@ def _other_changes(
         yield from _base_changes(path, old, new, ancestors.get(path, frozenset()))
     if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
         if str(old.annotation) != str(new.annotation):
-            yield Change(path, f"type {old.annotation} -> {new.annotation}", True)
+            # A TypedDict of filters is what users pass in: a value more is accepted, additive.
+            widened = _is_input(new) and _widened(str(old.annotation), str(new.annotation))
+            yield Change(path, f"type {old.annotation} -> {new.annotation}", not widened)
         if _is_enum_member(old) and str(old.value) != str(new.value):
             yield Change(path, f"value {old.value} -> {new.value}", True)
     if isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
@@ -458,9 +460,34 @@ def _signature_changes(path: str, old: griffe.Function, new: griffe.Function) ->
             if not param.required:
                 yield Change(path, f"parameter {param.name} added", False)
         elif str(before.annotation) != str(param.annotation):
+            # An argument that takes one value more (a new enum value) still takes the old ones.
+            widened = _widened(str(before.annotation), str(param.annotation))
             yield Change(
-                path, f"parameter {param.name} type {before.annotation} -> {param.annotation}", True
+                path,
+                f"parameter {param.name} type {before.annotation} -> {param.annotation}",
+                not widened,
             )
+
+
+_LITERAL = re.compile(r"Literal\[([^\[\]]*)\]")
+_LITERAL_VALUE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,\s]+")
+
+
+def _widened(old: str, new: str) -> bool:
+    """`new` is `old` with values added to its `Literal[...]`s, and nothing else changed."""
+    if _LITERAL.sub("Literal[]", old) != _LITERAL.sub("Literal[]", new):
+        return False
+    pairs = zip(_LITERAL.findall(old), _LITERAL.findall(new), strict=True)
+    return all(
+        set(_LITERAL_VALUE.findall(before)) <= set(_LITERAL_VALUE.findall(after))
+        for before, after in pairs
+    )
+
+
+def _is_input(attribute: griffe.Attribute) -> bool:
+    """A key of a TypedDict (the filters users pass), not a field users read."""
+    parent = attribute.parent
+    return isinstance(parent, griffe.Class) and any("TypedDict" in str(b) for b in parent.bases)
 
 
 # ---------------------------------------------------------------- versions

@@ -455,3 +455,63 @@ def test_release_refuses_when_a_check_fails(monkeypatch: pytest.MonkeyPatch) -> 
         release._checks_pass()
     monkeypatch.setattr(release, "CHECKS", (("ok", [sys.executable, "-c", "pass"]),))
     release._checks_pass()
+
+
+FILTERS = """
+    from typing import Literal, TypedDict
+
+    class ItemsFilters(TypedDict, total=False):
+        \"\"\"What list() takes.\"\"\"
+
+        status: Literal['live', 'cancelled'] | None
+
+    class Items:
+        \"\"\"client.items\"\"\"
+
+        def list(self, *, status: Literal['live', 'cancelled'] | None = None) -> list[str]:
+            \"\"\"List.\"\"\"
+            return []
+
+    class Client:
+        \"\"\"A client.\"\"\"
+
+        def __init__(self, environment: Literal['production', 'sandbox'] = 'production') -> None:
+            self.items = Items()
+"""
+FILTERS_INIT = "\nfrom ._client import ItemsFilters\n__all__ += ['ItemsFilters']\n"
+
+
+def test_a_value_added_to_an_input_literal_is_additive(tmp_path: Path) -> None:
+    old = _package(tmp_path / "old", client=FILTERS, init_tail=FILTERS_INIT)
+    wider = FILTERS.replace("'live', 'cancelled'", "'live', 'cancelled', 'paused'").replace(
+        "'production', 'sandbox'", "'production', 'sandbox', 'eu'"
+    )
+    new = _package(tmp_path / "new", client=wider, init_tail=FILTERS_INIT)
+    live, paused = "'live', 'cancelled'", "'live', 'cancelled', 'paused'"
+    assert [str(change) for change in api.compare(old, new)] == [
+        "Client.__init__: parameter environment type Literal['production', 'sandbox'] -> "
+        "Literal['production', 'sandbox', 'eu'] (additive)",
+        f"Client.items.list: parameter status type Literal[{live}] | None -> "
+        f"Literal[{paused}] | None (additive)",
+        f"ItemsFilters.status: type Literal[{live}] | None -> Literal[{paused}] | None (additive)",
+    ]
+
+
+def test_a_value_taken_from_an_input_literal_is_breaking(tmp_path: Path) -> None:
+    old = _package(tmp_path / "old", client=FILTERS, init_tail=FILTERS_INIT)
+    narrower = FILTERS.replace("'live', 'cancelled'", "'live'")
+    new = _package(tmp_path / "new", client=narrower, init_tail=FILTERS_INIT)
+    changes = api.compare(old, new)
+    assert {change.path for change in changes} == {"Client.items.list", "ItemsFilters.status"}
+    assert all(change.breaking for change in changes)
+
+
+def test_a_value_added_to_a_field_users_read_is_breaking(tmp_path: Path) -> None:
+    # A model field's type is what users read: a new value can reach an exhaustive match.
+    models = MODELS.replace("fee: float | None", "fee: Literal['a'] | None").replace(
+        "from attrs", "from typing import Literal\n    from attrs"
+    )
+    old = _package(tmp_path / "old", models=models)
+    new = _package(tmp_path / "new", models=models.replace("Literal['a']", "Literal['a', 'b']"))
+    changes = [str(change) for change in api.compare(old, new)]
+    assert "Session.fee: type Literal['a'] | None -> Literal['a', 'b'] | None (breaking)" in changes
