@@ -29,6 +29,9 @@ from typing import Any
 
 import griffe
 
+from codegen import versions
+from codegen.versions import bump_made, is_enough, parse_version
+
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "codegen/public-api.json"
 VERSION_FILE = ROOT / "overlay/eligibility_clients/_version.py"
@@ -40,8 +43,7 @@ SUBMODULES = ("testing",)
 # Packages whose classes a public name may come from; loaded so that aliases resolve.
 SOURCES = ("eligibility_clients", "eligibility_clients_truemed", "eligibility_clients_goodstack")
 
-BUMPS = ("patch", "minor", "major")
-_VERSION = re.compile(r'^__version__ = "(\d+)\.(\d+)\.(\d+)"$', re.MULTILINE)
+_VERSION = re.compile(r'^__version__ = "([^"]*)"$', re.MULTILINE)
 _RELEASE_HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 
 
@@ -105,7 +107,30 @@ def _clone(obj: griffe.Object) -> griffe.Object:
 def _decode(data: dict[str, Any]) -> Any:
     # Docstrings are not API; leaving them out keeps the snapshot to what is compared.
     data.pop("docstring", None)
+    # Nor are line numbers (the snapshot leaves them out), which griffe's decoder requires.
+    if "kind" in data:
+        data.setdefault("lineno", None)
+    for decorator in data.get("decorators", []):
+        decorator.setdefault("lineno", None)
+        decorator.setdefault("endlineno", None)
     return griffe.json_decoder(data)
+
+
+def _without_lines(node: Any) -> Any:
+    """Griffe's JSON form with every `lineno` and `endlineno` left out.
+
+    Where a name is defined is not API, and with line numbers a one-field removal moved every
+    later object of its module in the snapshot's diff.
+    """
+    if isinstance(node, dict):
+        return {
+            key: _without_lines(value)
+            for key, value in node.items()
+            if key not in ("lineno", "endlineno")
+        }
+    if isinstance(node, list):
+        return [_without_lines(value) for value in node]
+    return node
 
 
 def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
@@ -121,6 +146,10 @@ def _public_copy(obj: griffe.Object, name: str) -> griffe.Object:
     # unchanged): what the new side compares an old base against.
     flat.extra["api"]["ancestors"] = _ancestors(obj)
     flat.extra["api"]["attrs"] = _is_attrs_model(obj)
+    if _is_attrs_model(obj) and "__init__" not in obj.all_members:
+        # attrs writes the constructor at run time, so the source has none to compare: the
+        # snapshot holds the one attrs makes, whose positional order is the fields' order.
+        flat.set_member("__init__", attrs_constructor(obj))
     # Inherited members are copied in, so a subclass shows every attribute users can read.
     for member_name, member in sorted(obj.all_members.items()):
         if not _is_public(member_name) or member_name == "__repr__":
@@ -169,6 +198,77 @@ def _is_attrs_model(cls: griffe.Class) -> bool:
     return any(decorator.callable_path in _ATTRS_DECORATORS for decorator in cls.decorators)
 
 
+def _keywords(expression: object) -> dict[str, str]:
+    """The keyword arguments of a call expression, as written (`init=False` -> `False`)."""
+    if not isinstance(expression, griffe.ExprCall):
+        return {}
+    return {
+        argument.name: str(argument.value)
+        for argument in expression.arguments
+        if isinstance(argument, griffe.ExprKeyword)
+    }
+
+
+def _is_field_call(expression: object) -> bool:
+    """`attrs.field(...)`, `attr.ib(...)` or an alias of them (`_attrs_field(...)`)."""
+    if not isinstance(expression, griffe.ExprCall):
+        return False
+    name = str(expression.function).rpartition(".")[2]
+    return name in ("field", "ib", "attrib") or name.endswith("_field")
+
+
+def attrs_constructor(cls: griffe.Class) -> griffe.Function:
+    """The `__init__` attrs writes for `cls`: its init fields in order, by kind and default.
+
+    Inherited fields come first, as attrs orders them. A field is left out with `init=False`;
+    it is keyword-only with `kw_only=True`, on the field or on the class decorator; its
+    default is the value written (`None`), or the `default=`/`factory=` of its field call.
+    """
+    class_kw_only = any(
+        _keywords(decorator.value).get("kw_only") == "True" for decorator in cls.decorators
+    )
+    try:
+        chain = [klass for klass in reversed(cls.mro()) if _is_attrs_model(klass)]
+    except (ValueError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+        chain = []
+    parameters = [griffe.Parameter("self", kind=griffe.ParameterKind.positional_or_keyword)]
+    seen: set[str] = set()
+    for klass in [*chain, cls]:
+        fields = [
+            member
+            for member in klass.members.values()
+            # griffe unwraps `ClassVar[...]` and labels those class attributes only.
+            if isinstance(member, griffe.Attribute)
+            and member.annotation is not None
+            and "instance-attribute" in member.labels
+            and "property" not in member.labels
+        ]
+        for member in sorted(fields, key=lambda field: field.lineno or 0):
+            keywords = _keywords(member.value) if _is_field_call(member.value) else {}
+            if keywords.get("init") == "False" or member.name in seen:
+                continue
+            seen.add(member.name)
+            if _is_field_call(member.value):
+                default = keywords.get("default")
+                if default is None and "factory" in keywords:
+                    default = f"{keywords['factory']}()"
+            else:
+                default = None if member.value is None else str(member.value)
+            kw_only = class_kw_only or keywords.get("kw_only") == "True"
+            parameters.append(
+                griffe.Parameter(
+                    # attrs drops a private field's leading underscores from its argument.
+                    member.name.lstrip("_"),
+                    annotation=member.annotation,
+                    kind=griffe.ParameterKind.keyword_only
+                    if kw_only
+                    else griffe.ParameterKind.positional_or_keyword,
+                    default=default,
+                )
+            )
+    return griffe.Function("__init__", parameters=griffe.Parameters(*parameters), returns="None")
+
+
 def attrs_models(surface: griffe.Object) -> frozenset[str]:
     """Public paths of the attrs classes of a live `build_surface` (see `compare`)."""
     found: set[str] = set()
@@ -212,7 +312,7 @@ def _resource_class(member: griffe.Object) -> griffe.Class | None:
 
 def dump_snapshot(surface: griffe.Module, version: str) -> str:
     """The snapshot file's text: the release's version and the surface in griffe's JSON."""
-    api = json.loads(json.dumps(surface, cls=griffe.JSONEncoder, full=False))
+    api = _without_lines(json.loads(json.dumps(surface, cls=griffe.JSONEncoder, full=False)))
     return json.dumps({"version": version, "api": api}, indent=1, sort_keys=True) + "\n"
 
 
@@ -302,7 +402,9 @@ def _other_changes(
         yield from _base_changes(path, old, new, ancestors.get(path, frozenset()))
     if isinstance(old, griffe.Attribute) and isinstance(new, griffe.Attribute):
         if str(old.annotation) != str(new.annotation):
-            yield Change(path, f"type {old.annotation} -> {new.annotation}", True)
+            # A TypedDict of filters is what users pass in: a value more is accepted, additive.
+            widened = _is_input(new) and _widened(str(old.annotation), str(new.annotation))
+            yield Change(path, f"type {old.annotation} -> {new.annotation}", not widened)
         if _is_enum_member(old) and str(old.value) != str(new.value):
             yield Change(path, f"value {old.value} -> {new.value}", True)
     if isinstance(old, griffe.Function) and isinstance(new, griffe.Function):
@@ -362,21 +464,37 @@ def _signature_changes(path: str, old: griffe.Function, new: griffe.Function) ->
             if not param.required:
                 yield Change(path, f"parameter {param.name} added", False)
         elif str(before.annotation) != str(param.annotation):
+            # An argument that takes one value more (a new enum value) still takes the old ones.
+            widened = _widened(str(before.annotation), str(param.annotation))
             yield Change(
-                path, f"parameter {param.name} type {before.annotation} -> {param.annotation}", True
+                path,
+                f"parameter {param.name} type {before.annotation} -> {param.annotation}",
+                not widened,
             )
 
 
+_LITERAL = re.compile(r"Literal\[([^\[\]]*)\]")
+_LITERAL_VALUE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,\s]+")
+
+
+def _widened(old: str, new: str) -> bool:
+    """`new` is `old` with values added to its `Literal[...]`s, and nothing else changed."""
+    if _LITERAL.sub("Literal[]", old) != _LITERAL.sub("Literal[]", new):
+        return False
+    pairs = zip(_LITERAL.findall(old), _LITERAL.findall(new), strict=True)
+    return all(
+        set(_LITERAL_VALUE.findall(before)) <= set(_LITERAL_VALUE.findall(after))
+        for before, after in pairs
+    )
+
+
+def _is_input(attribute: griffe.Attribute) -> bool:
+    """A key of a TypedDict (the filters users pass), not a field users read."""
+    parent = attribute.parent
+    return isinstance(parent, griffe.Class) and any("TypedDict" in str(b) for b in parent.bases)
+
+
 # ---------------------------------------------------------------- versions
-
-
-def parse_version(text: str) -> tuple[int, int, int]:
-    """`"1.2.3"` as `(1, 2, 3)`; anything else raises ValueError."""
-    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", text.strip())
-    if not match:
-        raise ValueError(f"not a MAJOR.MINOR.PATCH version: {text!r}")
-    major, minor, patch = (int(part) for part in match.groups())
-    return major, minor, patch
 
 
 def read_version(path: Path = VERSION_FILE) -> str:
@@ -384,46 +502,14 @@ def read_version(path: Path = VERSION_FILE) -> str:
     match = _VERSION.search(path.read_text(encoding="utf-8"))
     if not match:
         raise ValueError(f'{path.name} has no __version__ = "X.Y.Z" line')
-    return ".".join(match.groups())
+    return str(parse_version(match.group(1)))
 
 
-def required_bump(version: str, changes: list[Change]) -> str | None:
+def required_bump(version: str, changes: list[Change]) -> versions.Bump | None:
     """The smallest bump the changes need (README "Versioning"): None, patch, minor or major."""
-    major = parse_version(version)[0]
-    if any(change.breaking for change in changes):
-        return "minor" if major == 0 else "major"
-    if changes:
-        return "patch" if major == 0 else "minor"
-    return None
-
-
-def bump_made(old: str, new: str) -> str | None:
-    """Which part moved from `old` to `new` (None when equal); a step back raises ValueError."""
-    before, after = parse_version(old), parse_version(new)
-    if after < before:
-        raise ValueError(f"version {new} is older than the last release {old}")
-    for index, part in enumerate(("major", "minor", "patch")):
-        if after[index] != before[index]:
-            return part
-    return None
-
-
-def bump(version: str, part: str) -> str:
-    """`version` with `part` ("major", "minor" or "patch") increased."""
-    major, minor, patch = parse_version(version)
-    if part == "major":
-        return f"{major + 1}.0.0"
-    if part == "minor":
-        return f"{major}.{minor + 1}.0"
-    if part == "patch":
-        return f"{major}.{minor}.{patch + 1}"
-    raise ValueError(f"unknown bump {part!r}; choose from {BUMPS}")
-
-
-def is_enough(made: str | None, needed: str | None) -> bool:
-    """Whether the bump made covers the bump needed."""
-    rank = {None: 0, "patch": 1, "minor": 2, "major": 3}
-    return rank[made] >= rank[needed]
+    return versions.required_bump(
+        version, breaking=any(change.breaking for change in changes), changed=bool(changes)
+    )
 
 
 def changelog_release(text: str) -> tuple[str, str] | None:

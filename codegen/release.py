@@ -29,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from codegen import api
+from codegen import api, versions
 
 ROOT = api.ROOT
 DIST = ROOT / "dist"
@@ -40,22 +40,24 @@ class ReleaseError(Exception):
     """A release cannot be cut; the message says why."""
 
 
-def target_version(current: str, released: str | None, wanted: str, needed: str | None) -> str:
+def target_version(
+    current: str, released: str | None, wanted: str, needed: versions.Bump | None
+) -> str:
     """The version to release, from `major`/`minor`/`patch`/`auto` or an explicit X.Y.Z."""
     base = released or current
     if wanted == "auto":
         wanted = needed or "patch"
-    version = api.bump(base, wanted) if wanted in api.BUMPS else wanted
-    api.parse_version(version)
+    version = versions.bump(base, wanted) if wanted in versions.BUMPS else wanted
+    versions.parse_version(version)
     if released is not None:
-        made = api.bump_made(released, version)
+        made = versions.bump_made(released, version)
         if made is None:
             raise ReleaseError(f"{version} is already released")
-        if not api.is_enough(made, needed):
+        if not versions.is_enough(made, needed):
             raise ReleaseError(
                 f"the API changes since {released} need a {needed} release; {version} is a {made}"
             )
-    elif api.parse_version(version) < api.parse_version(current):
+    elif versions.parse_version(version) < versions.parse_version(current):
         raise ReleaseError(f"{version} is older than _version.py's {current}")
     return version
 

@@ -27,6 +27,8 @@ from typing import Any
 
 import yaml
 
+from codegen.refs import References, segments
+
 #: The extension that carries the rules a schema cannot state (see the README).
 EXTENSION = "x-eligibility-clients"
 #: Marks a parameter whose value can be personal data (an email, a name, a user id, a search
@@ -119,27 +121,28 @@ def python_name(name: str) -> str:
 
 
 def _resolve(
-    document: Mapping[str, Any], schema: Mapping[str, Any]
+    references: References, schema: Mapping[str, Any]
 ) -> tuple[dict[str, Any], str | None]:
+    """`schema` with its `$ref` followed, and the component's name if it is an enum."""
     reference = schema.get("$ref")
     if reference is None:
         return dict(schema), None
-    name = reference.rsplit("/", 1)[-1]
-    target = document["components"]["schemas"][name]
-    return dict(target), name if "enum" in target else None
+    target = references.deref(schema)
+    # The generator names an enum's class after its component: the pointer's last step.
+    return dict(target), segments(reference)[-1] if "enum" in target else None
 
 
 def _items(
-    document: Mapping[str, Any], operation: Mapping[str, Any]
+    references: References, operation: Mapping[str, Any]
 ) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     content = operation.get("responses", {}).get("200", {}).get("content", {})
     schema = content.get("application/json", {}).get("schema")
     if schema is None:
         return None, ()
-    envelope, _ = _resolve(document, schema)
+    envelope, _ = _resolve(references, schema)
     for key, value in envelope.get("properties", {}).items():
         if value.get("type") == "array" and "$ref" in value.get("items", {}):
-            item, _ = _resolve(document, value["items"])
+            item, _ = _resolve(references, value["items"])
             fields = tuple((field, python_name(field)) for field in item.get("properties", {}))
             return key, fields
     return None, ()
@@ -155,6 +158,7 @@ def _personal(spec: Path, raw: Mapping[str, Any]) -> bool:
 def read_operations(spec: Path) -> list[Operation]:
     """Every operation of the spec at `spec`, in the spec's order."""
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    references = References(document)
     operations = []
     for path, item in document["paths"].items():
         for method, operation in item.items():
@@ -162,7 +166,7 @@ def read_operations(spec: Path) -> list[Operation]:
                 continue
             parameters = []
             for raw in operation.get("parameters", []):
-                schema, enum_class = _resolve(document, raw["schema"])
+                schema, enum_class = _resolve(references, raw["schema"])
                 rules = dict(raw.get(EXTENSION, {}))
                 unknown = set(rules) - _RULES
                 if unknown or rules.get("role", "cursor") not in _ROLES:
@@ -180,7 +184,7 @@ def read_operations(spec: Path) -> list[Operation]:
                 )
                 parameter.kind  # noqa: B018 - raises SpecError for a schema we cannot declare
                 parameters.append(parameter)
-            items_key, item_fields = _items(document, operation)
+            items_key, item_fields = _items(references, operation)
             operations.append(
                 Operation(
                     operation_id=operation["operationId"],

@@ -30,6 +30,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from codegen.refs import References
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = (ROOT / "specs/truemed.yaml", ROOT / "specs/goodstack.yaml")
 CASSETTES = ROOT / "tests/cassettes"
@@ -72,6 +74,7 @@ class Spec:
             urlsplit(server["url"]).hostname or "" for server in document.get("servers", [])
         )
         self.paths: Mapping[str, Mapping[str, Any]] = document.get("paths", {})
+        self.references = References(document)
 
     @classmethod
     def load(cls, path: Path) -> Spec:
@@ -137,7 +140,7 @@ class Spec:
                 continue
             if not check_values:
                 continue
-            value = _coerce(raw, self._resolve(parameter.get("schema", {})))
+            value = _coerce(raw, self.references.deref(parameter.get("schema", {})))
             for error in self.validator(parameter.get("schema", {})).iter_errors(value):
                 problem("parameter-schema", f"query.{name}", f"{raw!r}: {error.message}")
 
@@ -175,14 +178,6 @@ class Spec:
         errors = sorted(self.validator(schema).iter_errors(body), key=lambda e: list(e.path))
         for error in errors:
             problem("response-schema", _field(error) or "body", _describe(error))
-
-    def _resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
-        while "$ref" in schema:
-            node: Any = self.document
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                node = node[part]
-            schema = node
-        return schema
 
 
 def _coerce(raw: str, schema: Mapping[str, Any]) -> object:

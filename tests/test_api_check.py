@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 import textwrap
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import griffe
 import pytest
 
-from codegen import api, release
+from codegen import api, release, versions
 
 MODELS = """
     from attrs import define as _attrs_define
@@ -96,18 +97,22 @@ def test_no_change_reports_nothing(tmp_path: Path) -> None:
 
 def test_removed_model_field_is_breaking(tmp_path: Path) -> None:
     models = MODELS.replace("        fee: float | None\n", "")
-    assert _changes(tmp_path, models=models) == ["Session.fee: removed (breaking)"]
+    assert _changes(tmp_path, models=models) == [
+        "Session.__init__: parameter fee removed (breaking)",
+        "Session.fee: removed (breaking)",
+    ]
 
 
 def test_retyped_model_field_is_breaking(tmp_path: Path) -> None:
     models = MODELS.replace("fee: float | None", "fee: str | None")
     assert _changes(tmp_path, models=models) == [
-        "Session.fee: type float | None -> str | None (breaking)"
+        "Session.__init__: parameter fee type float | None -> str | None (breaking)",
+        "Session.fee: type float | None -> str | None (breaking)",
     ]
 
 
 def test_added_name_and_field_are_additive(tmp_path: Path) -> None:
-    models = MODELS + "        currency: str | None\n"
+    models = MODELS + "        currency: str | None = None\n"
     changes = _changes(
         tmp_path,
         models=models,
@@ -162,15 +167,68 @@ def test_bump_rules_under_and_after_zero() -> None:
 
 
 def test_a_bump_too_small_is_refused() -> None:
-    assert api.bump_made("0.1.0", "0.1.1") == "patch"
-    assert not api.is_enough(api.bump_made("0.1.0", "0.1.1"), "minor")
-    assert api.is_enough(api.bump_made("0.1.0", "0.2.0"), "minor")
-    assert not api.is_enough(None, "patch")
+    assert versions.bump_made("0.1.0", "0.1.1") == "patch"
+    assert not versions.is_enough(versions.bump_made("0.1.0", "0.1.1"), "minor")
+    assert versions.is_enough(versions.bump_made("0.1.0", "0.2.0"), "minor")
+    assert not versions.is_enough(None, "patch")
     with pytest.raises(release.ReleaseError, match="need a minor release"):
         release.target_version("0.1.0", "0.1.0", "patch", "minor")
     assert release.target_version("0.1.0", "0.1.0", "auto", "minor") == "0.2.0"
     with pytest.raises(ValueError, match="older than the last release"):
-        api.bump_made("0.2.0", "0.1.9")
+        versions.bump_made("0.2.0", "0.1.9")
+
+
+@pytest.mark.parametrize(
+    ("version", "part", "expected"),
+    [
+        ("0.6.0", "patch", "0.6.1"),
+        ("0.6.3", "minor", "0.7.0"),
+        ("0.6.3", "major", "1.0.0"),
+        ("1.9.9", "patch", "1.9.10"),
+        ("1.9.9", "minor", "1.10.0"),
+        ("9.12.4", "major", "10.0.0"),
+    ],
+)
+def test_bump_moves_one_part_and_zeroes_the_rest(version: str, part: str, expected: str) -> None:
+    assert versions.bump(version, part) == expected
+
+
+def test_an_unknown_bump_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown bump 'huge'"):
+        versions.bump("0.6.0", "huge")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("0.6.0", "0.6.0", None),
+        ("0.6.0", "0.6.1", "patch"),
+        ("0.6.9", "0.7.0", "minor"),
+        # Numbers, not text: 0.10.0 comes after 0.9.0.
+        ("0.9.0", "0.10.0", "minor"),
+        ("0.9.9", "1.0.0", "major"),
+        # The biggest part that moved names the bump, whatever the others did.
+        ("1.2.3", "2.5.7", "major"),
+    ],
+)
+def test_bump_made_names_the_biggest_part_that_moved(
+    old: str, new: str, expected: str | None
+) -> None:
+    assert versions.bump_made(old, new) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1.2", "1.2.3.4", "v1.2.3", "01.2.3", "1.2.3rc1", "1.2.3.post1", "1.2.3+local", "x"]
+)
+def test_only_a_canonical_final_release_version_is_accepted(text: str) -> None:
+    with pytest.raises(ValueError, match=r"not a MAJOR\.MINOR\.PATCH version"):
+        versions.parse_version(text)
+
+
+def test_release_versions_compare_as_numbers() -> None:
+    assert versions.parse_version("0.10.0") > versions.parse_version("0.9.12")
+    with pytest.raises(release.ReleaseError, match=r"older than _version\.py's 0\.10\.0"):
+        release.target_version("0.10.0", None, "0.9.0", None)
 
 
 def test_consistency_errors_name_what_disagrees() -> None:
@@ -271,10 +329,14 @@ def _model_changes(tmp_path: Path, models: str) -> list[str]:
 def test_new_model_field_without_default_is_breaking(tmp_path: Path) -> None:
     required = MODELS + "        currency: str\n"
     assert _model_changes(tmp_path, required) == [
-        "Session.currency: added, required (no default) (breaking)"
+        "Session.__init__: parameter currency now required (breaking)",
+        "Session.currency: added, required (no default) (breaking)",
     ]
     optional = MODELS + "        currency: str | None = None\n"
-    assert _model_changes(tmp_path / "b", optional) == ["Session.currency: added (additive)"]
+    assert _model_changes(tmp_path / "b", optional) == [
+        "Session.__init__: parameter currency added (additive)",
+        "Session.currency: added (additive)",
+    ]
 
 
 def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
@@ -286,8 +348,89 @@ def test_model_field_losing_its_default_is_breaking(tmp_path: Path) -> None:
     )
     changes = api.compare(old, api.roundtrip(live), api.ancestry(live), api.attrs_models(live))
     assert [str(change) for change in changes] == [
-        "Session.fee: default removed (now required) (breaking)"
+        "Session.__init__: parameter fee now required (breaking)",
+        "Session.fee: default removed (now required) (breaking)",
     ]
+
+
+def test_a_model_constructor_is_snapshotted_as_attrs_writes_it(tmp_path: Path) -> None:
+    models = """
+        from typing import ClassVar
+
+        from attrs import define as _attrs_define
+        from attrs import field as _attrs_field
+
+        @_attrs_define
+        class Session:
+            \"\"\"A model.\"\"\"
+
+            session_id: str
+            fee: float | None = None
+            tags: list[str] = _attrs_field(factory=list)
+            note: str = _attrs_field(default="", kw_only=True)
+            _seen: frozenset[str] = _attrs_field(init=False, default=frozenset())
+            _private: int = 0
+            KEYS: ClassVar[frozenset[str]] = frozenset()
+
+            @property
+            def size(self) -> int:
+                \"\"\"Not a field.\"\"\"
+                return 0
+    """
+    surface = _package(tmp_path, models=models)
+    # Written down from attrs' own `inspect.signature(Session)`:
+    # (session_id, fee=None, tags=NOTHING, private=0, *, note='').
+    assert [
+        (p.name, p.kind.value, p.default) for p in surface["Session"]["__init__"].parameters
+    ] == [
+        ("self", "positional or keyword", None),
+        ("session_id", "positional or keyword", None),
+        ("fee", "positional or keyword", "None"),
+        ("tags", "positional or keyword", "list()"),
+        ("note", "keyword-only", "''"),
+        ("private", "positional or keyword", "0"),
+    ]
+
+
+def test_swapping_two_model_fields_is_breaking(tmp_path: Path) -> None:
+    # `Session("s_1", 1.5)` would put 1.5 in another field: positional order is API.
+    models = MODELS.replace(
+        "        session_id: str\n        fee: float | None\n",
+        "        fee: float | None\n        session_id: str\n",
+    )
+    assert models != MODELS
+    assert _changes(tmp_path, models=models) == [
+        "Session.__init__: parameter fee moved (breaking)",
+        "Session.__init__: parameter session_id moved (breaking)",
+    ]
+
+
+def test_a_keyword_only_model_reorders_freely(tmp_path: Path) -> None:
+    keyword_only = MODELS.replace("@_attrs_define", "@_attrs_define(kw_only=True)")
+    swapped = keyword_only.replace(
+        "        session_id: str\n        fee: float | None\n",
+        "        fee: float | None\n        session_id: str\n",
+    )
+    old = _package(tmp_path / "old", models=keyword_only)
+    assert api.compare(old, _package(tmp_path / "new", models=swapped)) == []
+
+
+def test_the_snapshot_holds_no_line_numbers(tmp_path: Path) -> None:
+    text = api.dump_snapshot(_package(tmp_path), "1.2.3")
+    assert '"lineno"' not in text
+    assert '"endlineno"' not in text
+    # A field removed from the top of a module changes only the lines that describe it.
+    shorter = _package(tmp_path / "b", models=MODELS.replace("        session_id: str\n", ""))
+    diff = list(
+        difflib.unified_diff(
+            text.splitlines(), api.dump_snapshot(shorter, "1.2.3").splitlines(), n=0
+        )
+    )
+    removed = [line for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in diff if line.startswith("+") and not line.startswith("+++")]
+    assert any('"name": "session_id"' in line for line in removed)
+    # Nothing else moved: with line numbers, every later object's would have been rewritten.
+    assert added == []
 
 
 def test_release_notes_are_the_dated_changelog_entry() -> None:
@@ -312,3 +455,63 @@ def test_release_refuses_when_a_check_fails(monkeypatch: pytest.MonkeyPatch) -> 
         release._checks_pass()
     monkeypatch.setattr(release, "CHECKS", (("ok", [sys.executable, "-c", "pass"]),))
     release._checks_pass()
+
+
+FILTERS = """
+    from typing import Literal, TypedDict
+
+    class ItemsFilters(TypedDict, total=False):
+        \"\"\"What list() takes.\"\"\"
+
+        status: Literal['live', 'cancelled'] | None
+
+    class Items:
+        \"\"\"client.items\"\"\"
+
+        def list(self, *, status: Literal['live', 'cancelled'] | None = None) -> list[str]:
+            \"\"\"List.\"\"\"
+            return []
+
+    class Client:
+        \"\"\"A client.\"\"\"
+
+        def __init__(self, environment: Literal['production', 'sandbox'] = 'production') -> None:
+            self.items = Items()
+"""
+FILTERS_INIT = "\nfrom ._client import ItemsFilters\n__all__ += ['ItemsFilters']\n"
+
+
+def test_a_value_added_to_an_input_literal_is_additive(tmp_path: Path) -> None:
+    old = _package(tmp_path / "old", client=FILTERS, init_tail=FILTERS_INIT)
+    wider = FILTERS.replace("'live', 'cancelled'", "'live', 'cancelled', 'paused'").replace(
+        "'production', 'sandbox'", "'production', 'sandbox', 'eu'"
+    )
+    new = _package(tmp_path / "new", client=wider, init_tail=FILTERS_INIT)
+    live, paused = "'live', 'cancelled'", "'live', 'cancelled', 'paused'"
+    assert [str(change) for change in api.compare(old, new)] == [
+        "Client.__init__: parameter environment type Literal['production', 'sandbox'] -> "
+        "Literal['production', 'sandbox', 'eu'] (additive)",
+        f"Client.items.list: parameter status type Literal[{live}] | None -> "
+        f"Literal[{paused}] | None (additive)",
+        f"ItemsFilters.status: type Literal[{live}] | None -> Literal[{paused}] | None (additive)",
+    ]
+
+
+def test_a_value_taken_from_an_input_literal_is_breaking(tmp_path: Path) -> None:
+    old = _package(tmp_path / "old", client=FILTERS, init_tail=FILTERS_INIT)
+    narrower = FILTERS.replace("'live', 'cancelled'", "'live'")
+    new = _package(tmp_path / "new", client=narrower, init_tail=FILTERS_INIT)
+    changes = api.compare(old, new)
+    assert {change.path for change in changes} == {"Client.items.list", "ItemsFilters.status"}
+    assert all(change.breaking for change in changes)
+
+
+def test_a_value_added_to_a_field_users_read_is_breaking(tmp_path: Path) -> None:
+    # A model field's type is what users read: a new value can reach an exhaustive match.
+    models = MODELS.replace("fee: float | None", "fee: Literal['a'] | None").replace(
+        "from attrs", "from typing import Literal\n    from attrs"
+    )
+    old = _package(tmp_path / "old", models=models)
+    new = _package(tmp_path / "new", models=models.replace("Literal['a']", "Literal['a', 'b']"))
+    changes = [str(change) for change in api.compare(old, new)]
+    assert "Session.fee: type Literal['a'] | None -> Literal['a', 'b'] | None (breaking)" in changes

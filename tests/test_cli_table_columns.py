@@ -9,15 +9,15 @@ import pytest
 import yaml
 from eligibility_clients._cli._output import GOODSTACK, TRUEMED, Layout
 
+from codegen.refs import References
+
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 
 
 def schema_at(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """`schema`, following a local `$ref`."""
-    while "$ref" in schema:
-        name = schema["$ref"].removeprefix("#/components/schemas/")
-        schema = spec["components"]["schemas"][name]
-    return schema
+    resolved: dict[str, Any] = References(spec).deref(schema)
+    return resolved
 
 
 def missing_step(spec: dict[str, Any], item: str, path: tuple[str, ...]) -> str | None:

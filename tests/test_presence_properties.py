@@ -21,6 +21,7 @@ from eligibility_clients import APIError, APIResponseValidationError, GoodstackC
 from hypothesis import given
 from hypothesis import strategies as st
 
+from codegen.refs import References
 from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
@@ -176,12 +177,8 @@ def test_default_mode_never_raises_for_an_omission(path: tuple[str | int, ...]) 
 
 
 def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        node: Any = document
-        for part in schema["$ref"].lstrip("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
+    resolved: dict[str, Any] = References(document).deref(schema)
+    return resolved
 
 
 def _valid(document: dict[str, Any], schema: dict[str, Any], value: Any) -> bool:

@@ -25,7 +25,9 @@ def test_the_newest_release_commit_installs_from_a_clone_without_tags(tmp_path: 
     clone = tmp_path / "clone"
     git("clone", "--quiet", "--no-tags", "--no-local", str(ROOT), str(clone))
     assert git("tag", "--list", cwd=clone) == ""
-    newest = git("log", "--grep", "^Release ", "-1", "--format=%H %s", cwd=clone)
+    # A release commit's whole subject, so "Release notes: ..." is not taken for one.
+    release = r"^Release [0-9]+\.[0-9]+\.[0-9]+$"
+    newest = git("log", "-E", "--grep", release, "-1", "--format=%H %s", cwd=clone)
     assert newest, "no 'Release X.Y.Z' commit in the history (CI must clone it whole)"
     commit, subject = newest.split(" ", 1)
     version = re.fullmatch(r"Release (\d+\.\d+\.\d+)", subject)

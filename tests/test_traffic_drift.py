@@ -155,3 +155,38 @@ def test_templated_paths_match_their_operation() -> None:
     )
     assert traffic.spec_for(exchange.url, [spec]) is spec
     assert [p.rule for p in spec.check(exchange)] == []
+
+
+def test_a_parameter_schema_behind_an_escaped_ref_is_followed() -> None:
+    # The component's name holds `/` and `~`, escaped in the pointer as `~1` and `~0`.
+    spec = traffic.Spec(
+        {
+            "servers": [{"url": "https://api.example.test"}],
+            "components": {"schemas": {"size/max~": {"type": "integer", "maximum": 10}}},
+            "paths": {
+                "/v1/things": {
+                    "get": {
+                        "operationId": "list_things",
+                        "parameters": [
+                            {
+                                "name": "size",
+                                "in": "query",
+                                "schema": {"$ref": "#/components/schemas/size~1max~0"},
+                            }
+                        ],
+                        "responses": {"200": {"description": "ok"}},
+                    }
+                }
+            },
+        },
+        "things.yaml",
+    )
+
+    def rules(query: str) -> list[tuple[str, str]]:
+        url = f"https://api.example.test/v1/things?{query}"
+        exchange = traffic.Exchange("x#0", "GET", url, 200, "", b"")
+        return [(p.rule, p.detail) for p in spec.check(exchange)]
+
+    assert rules("size=7") == []
+    # "11" is read as the integer the schema describes, so the bound is what fails.
+    assert rules("size=11") == [("parameter-schema", "'11': 11 is greater than the maximum of 10")]

@@ -17,6 +17,7 @@ import yaml
 
 from codegen import upstream
 from codegen.upstream import Difference, UpstreamError
+from codegen.upstream import cli as upstream_cli
 from tests.upstream_documents import (
     ITEM,
     OP,
@@ -337,3 +338,49 @@ def test_usage_errors_exit_2_with_one_line(
     assert len(err.splitlines()) == 1
     assert err.startswith("python -m codegen.upstream: error: ")
     assert "Traceback" not in err
+
+
+def test_differences_new_since_the_pinned_facts_are_marked(
+    drifted: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours, theirs = drifted
+    # The facts as pinned before the vendor added `extra`: only the breaking difference stood.
+    facts = json.loads(theirs.read_text(encoding="utf-8"))
+    item = facts["paths"]["/items"]["get"]["responses"]["200"]["content"]["application/json"]
+    del item["schema"]["properties"]["data"]["items"]["properties"]["extra"]
+    pinned = write(tmp_path / "pinned.json", json.dumps(facts))
+    allow = write(
+        tmp_path / "allow.toml",
+        '[[goodstack]]\noperation = "GET /items"\nkind = "field-required"\n'
+        'location = "response 200 data[].id"\nreason = "known"\n',
+    )
+    argv = ["goodstack", str(theirs), "--spec", str(ours), "--allowlist", str(allow)]
+    status, out, _ = run([*argv, "--pinned", str(pinned)], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert f"New since the pinned facts ({pinned}, retrieved no retrieval date): 1" in lines
+    assert "  info      field-added  response 200 data[].extra  NEW  in GET /items" in lines
+    assert "  info      field-added  response 200 data[].extra  NEW" in lines
+    # The standing difference is not marked.
+    assert "  BREAKING  field-required  response 200 data[].id" in lines
+    assert "New since the pinned facts: 1." in lines
+
+    status, out, _ = run([*argv, "--pinned", str(pinned), "--fail-on-new"], capsys)
+    assert status == 1
+    assert out.splitlines()[-1].startswith("FAILED: 1 difference new since the pinned facts.")
+
+    # Against facts that already hold `extra`, nothing is new and nothing fails.
+    status, out, _ = run([*argv, "--pinned", str(theirs), "--fail-on-new"], capsys)
+    assert status == 0
+    assert "New since the pinned facts: 0." in out.splitlines()
+    assert "NEW" not in out
+
+
+def test_the_pinned_facts_are_the_default_baseline_for_another_document(tmp_path: Path) -> None:
+    pinned = ROOT / "specs" / "upstream" / "goodstack.json"
+    live = str(tmp_path / "live.json")
+    assert upstream_cli.default_pinned("goodstack", live, None) == pinned
+    assert upstream_cli.default_pinned("goodstack", "https://example.test/doc.json", None) == pinned
+    # Not when the pinned facts are the document compared, nor against another spec.
+    assert upstream_cli.default_pinned("goodstack", str(pinned), None) is None
+    assert upstream_cli.default_pinned("goodstack", live, tmp_path / "ours.yaml") is None

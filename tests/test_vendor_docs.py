@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from codegen.refs import References
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -21,10 +23,8 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _schema(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        resolved: dict[str, Any] = spec["components"]["schemas"][schema["$ref"].rsplit("/")[-1]]
-        return resolved
-    return schema
+    resolved: dict[str, Any] = References(spec).deref(schema)
+    return resolved
 
 
 def test_the_record_names_its_source_and_date() -> None:

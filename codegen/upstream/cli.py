@@ -11,7 +11,8 @@ from typing import Any, NoReturn
 from codegen.upstream.comparing import compare
 from codegen.upstream.loading import load_allowlist, load_document
 from codegen.upstream.model import DEFAULT_ALLOWLIST, ROOT, VENDORS, UpstreamError
-from codegen.upstream.reporting import _count, apply_allowlist, render_report
+from codegen.upstream.pinning import pinned_path
+from codegen.upstream.reporting import _count, apply_allowlist, mark_new, render_report
 
 
 def check(
@@ -21,9 +22,14 @@ def check(
     spec: Path | None = None,
     allowlist: Path | None = None,
     include_uncovered: bool = False,
+    pinned: Path | None = None,
+    fail_on_new: bool = False,
 ) -> tuple[int, str]:
     """Run the whole check; return the exit status (0 or 1) and the report.
 
+    With `pinned` (the vendor's facts pinned in specs/upstream), each difference that our spec
+    does not also have with the pinned facts is marked new; with `fail_on_new`, a new
+    difference of any severity makes the exit status 1, as an uncovered breaking one does.
     Raises `UpstreamError` for anything that is a usage problem (exit status 2).
     """
     if vendor not in VENDORS:
@@ -38,6 +44,13 @@ def check(
         entries = load_allowlist(allowlist, vendor)
     differences = compare(ours, theirs, include_uncovered=include_uncovered)
     outcomes, stale = apply_allowlist(differences, entries)
+    baseline = None
+    if pinned is not None:
+        facts = load_document(pinned)
+        standing = compare(ours, facts, include_uncovered=include_uncovered)
+        outcomes = mark_new(outcomes, standing)
+        retrieved = facts.get("x-pinned", {}).get("retrieved", "no retrieval date")
+        baseline = f"{_display(pinned)}, retrieved {retrieved}"
     info: Mapping[str, Any] = theirs["info"] if isinstance(theirs.get("info"), Mapping) else {}
     header = [
         f"Upstream drift check for {vendor}",
@@ -46,8 +59,28 @@ def check(
         f"{info.get('title', 'untitled')!s} {info.get('version', '')!s})".rstrip(),
         f"  allow-list: {_display(allowlist)} ({_count(len(entries), 'entry', 'entries')})",
     ]
-    report = render_report(outcomes, stale, header=header)
-    return (1 if any(outcome.failing for outcome in outcomes) else 0), report
+    report = render_report(outcomes, stale, header=header, baseline=baseline)
+    new = sum(outcome.new for outcome in outcomes)
+    if fail_on_new and new:
+        report += (
+            f"\nFAILED: {_count(new, 'difference')} new since the pinned facts. Update the "
+            "spec (README, Regenerating), then re-pin: python -m codegen.upstream.pinning."
+        )
+    failed = any(outcome.failing for outcome in outcomes) or (fail_on_new and new > 0)
+    return (1 if failed else 0), report
+
+
+def default_pinned(vendor: str, document: str, spec: Path | None) -> Path | None:
+    """The pinned facts that new differences are marked against, or None.
+
+    They are used when our own spec is compared with a document other than the pinned facts.
+    """
+    pinned = pinned_path(vendor)
+    if spec is not None or not pinned.exists():
+        return None
+    if "://" not in document and Path(document).resolve() == pinned.resolve():
+        return None
+    return pinned
 
 
 def _display(path: Path) -> str:
@@ -78,6 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         dest="include_uncovered",
         help="also list the vendor's operations that our spec does not describe",
     )
+    parser.add_argument(
+        "--pinned",
+        type=Path,
+        help="pinned facts to mark new differences against (default: specs/upstream/<vendor>"
+        ".json, when it exists, --spec is not given and DOCUMENT is another document)",
+    )
+    parser.add_argument(
+        "--fail-on-new",
+        action="store_true",
+        help="exit 1 on any difference new since the pinned facts, not only a breaking one",
+    )
     try:
         args = parser.parse_args(argv)
         status, report = check(
@@ -86,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             spec=args.spec,
             allowlist=args.allowlist,
             include_uncovered=args.include_uncovered,
+            pinned=args.pinned or default_pinned(args.vendor, args.document, args.spec),
+            fail_on_new=args.fail_on_new,
         )
     except UpstreamError as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)

@@ -89,6 +89,9 @@ class Outcome:
 
     difference: Difference
     allowed_by: AllowEntry | None = None
+    #: Not found when our spec is compared with the pinned facts (specs/upstream): the vendor's
+    #: document changed since they were pinned, or our spec did.
+    new: bool = False
 
     @property
     def failing(self) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from codegen.refs import References, UnresolvableReference
 from codegen.upstream.model import Scalar, UpstreamError
 
 # Formats that only annotate a number's width: no parser or validator acts on them.
@@ -71,33 +72,22 @@ class Normaliser:
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document = document
+        self._references = References(document)
         self._expanding: list[str] = []
 
     def resolve(self, ref: str) -> Any:
         """Follow a local JSON pointer (`#/components/...`)."""
-        if not ref.startswith("#"):
-            raise UpstreamError(f"external $ref {ref!r} is not supported")
-        node: Any = self.document
-        for raw in ref[1:].split("/")[1:]:
-            key = raw.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, Mapping) and key in node:
-                node = node[key]
-            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                node = node[int(key)]
-            else:
-                raise UpstreamError(f"unresolvable $ref {ref!r}")
-        return node
+        try:
+            return self._references.lookup(ref)
+        except UnresolvableReference as exc:
+            raise UpstreamError(str(exc)) from None
 
     def deref(self, node: Any) -> Any:
         """Follow `$ref`s until a node without one (for parameters, responses, bodies)."""
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                raise UpstreamError(f"$ref cycle at {ref!r}")
-            seen.add(ref)
-            node = self.resolve(ref)
-        return node
+        try:
+            return self._references.deref(node)
+        except UnresolvableReference as exc:
+            raise UpstreamError(str(exc)) from None
 
     def shape(self, schema: Any) -> Shape:
         """Normalise one schema."""

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from codegen.refs import References, UnresolvableReference, segments
 from codegen.upstream.loading import load_document
 from codegen.upstream.model import ROOT, VENDORS, UpstreamError
 
@@ -118,15 +119,19 @@ def pin(
         for path in paths
     }
     components: dict[str, dict[str, Any]] = {}
+    references = References(document)
     pending = _references(kept_paths)
     done: set[str] = set()
     while pending:
         reference = pending.pop()
         done.add(reference)
-        parts = reference.removeprefix("#/").split("/")
+        try:
+            parts = segments(reference)
+            target = references.lookup(reference)
+        except UnresolvableReference as exc:
+            raise UpstreamError(str(exc)) from None
         if len(parts) != 3 or parts[0] != "components":
             raise UpstreamError(f"unsupported reference {reference!r}")
-        target = document["components"][parts[1]][parts[2]]
         components.setdefault(parts[1], {})[parts[2]] = target
         pending |= _references(target) - done
     reduced = _reduce(

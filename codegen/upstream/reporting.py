@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from codegen.upstream.model import AllowEntry, Difference, Outcome
 
@@ -36,11 +37,37 @@ def _count(count: int, singular: str, plural: str = "") -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+def mark_new(outcomes: Sequence[Outcome], standing: Sequence[Difference]) -> list[Outcome]:
+    """`outcomes`, each marked `new` unless it is among the `standing` differences."""
+    known = set(standing)
+    return [replace(outcome, new=outcome.difference not in known) for outcome in outcomes]
+
+
+def _line(outcome: Outcome) -> str:
+    difference = outcome.difference
+    tag = "BREAKING" if difference.severity == "breaking" else "info"
+    new = "  NEW" if outcome.new else ""
+    return f"  {tag:<8}  {difference.kind}  {difference.location}{new}"
+
+
 def render_report(
-    outcomes: Sequence[Outcome], stale: Sequence[AllowEntry], *, header: Sequence[str] = ()
+    outcomes: Sequence[Outcome],
+    stale: Sequence[AllowEntry],
+    *,
+    header: Sequence[str] = (),
+    baseline: str | None = None,
 ) -> str:
-    """The readable report: grouped by operation, breaking first, then a summary."""
+    """The readable report: grouped by operation, breaking first, then a summary.
+
+    With `baseline` (the pinned facts the outcomes were marked against), what is new since
+    them is listed first, and marked `NEW` where it appears in its operation.
+    """
     lines = list(header)
+    new = [outcome for outcome in outcomes if outcome.new]
+    if baseline is not None:
+        lines.append("")
+        lines.append(f"New since the pinned facts ({baseline}): {len(new)}")
+        lines.extend(f"{_line(o)}  in {o.difference.operation}" for o in new)
     operations: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         operations.setdefault(outcome.difference.operation, []).append(outcome)
@@ -55,8 +82,7 @@ def render_report(
         )
         for outcome in sorted(group, key=_rank):
             difference = outcome.difference
-            tag = "BREAKING" if difference.severity == "breaking" else "info"
-            lines.append(f"  {tag:<8}  {difference.kind}  {difference.location}")
+            lines.append(_line(outcome))
             detail = f"ours: {difference.ours} | theirs: {difference.theirs}"
             if difference.note:
                 detail += f"  ({difference.note})"
@@ -77,6 +103,8 @@ def render_report(
         f"{len(outcomes) - len(all_breaking)} info; "
         f"{_count(len(stale), 'stale allow-list entry', 'stale allow-list entries')}."
     )
+    if baseline is not None:
+        lines.append(f"New since the pinned facts: {len(new)}.")
     if failing:
         lines.append(
             f"FAILED: {_count(len(failing), 'breaking difference')} not allow-listed. Update "
