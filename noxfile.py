@@ -178,6 +178,21 @@ def _fake_server(python: Path) -> Iterator[str]:
 
 
 @nox.session(python=None)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with `mkdocs build --strict`.
+
+    Not a default session. Strict: a broken link, anchor or API reference fails the build.
+    The API reference is read from the sources (`overlay/`, `generated/`) by mkdocstrings.
+    """
+    _install_groups(session, "docs")
+    # The package's dependencies, so the reference resolves names it imports (httpx2's).
+    session.install(".")
+    session.run(
+        "mkdocs", "build", "--strict", "--site-dir", "site", env={"NO_MKDOCS_2_WARNING": "1"}
+    )
+
+
+@nox.session(python=None)
 def bench(session: nox.Session) -> None:
     """Benchmarks against raw httpx2, pydantic, msgspec and the generated clients; writes results.
 

@@ -1,4 +1,4 @@
-"""Cut a release: version, CHANGELOG entry, API snapshot, wheel and sdist, commit and tag.
+"""Cut a release: version, CHANGELOG entry, API snapshot, wheel and sdist, and its commit.
 
 Usage (normally through nox: `nox -s release -- minor`):
 
@@ -7,12 +7,13 @@ Usage (normally through nox: `nox -s release -- minor`):
     python -m codegen.release 0.2.0 --date 2026-12-01
 
 The git tree must be clean, so the release is exactly what is committed. The command then
-rewrites `_version.py` and the README's install lines, turns CHANGELOG.md's `## [Unreleased]`
-section into `## [X.Y.Z] - YYYY-MM-DD` (with the API changes `nox -s api` found) under a
-new empty `## [Unreleased]`, rewrites `codegen/public-api.json`, builds the wheel and sdist
-into dist/, checks that they agree, and runs drift check 1 (generated/ is byte for byte
-what specs/ generate) and the test suite on exactly that tree. Only when all pass does it
-commit those files as "Release X.Y.Z"; otherwise it puts them back as they were.
+rewrites `_version.py` and the install lines of the README and docs/getting-started.md,
+turns CHANGELOG.md's `## [Unreleased]` section into `## [X.Y.Z] - YYYY-MM-DD` (with the
+API changes `nox -s api` found) under a new empty `## [Unreleased]`, rewrites
+`codegen/public-api.json`, builds the wheel and sdist into dist/, checks that they agree,
+and runs drift check 1 (generated/ is byte for byte what specs/ generate) and the test suite
+on exactly that tree. Only when all pass does it commit those files as "Release X.Y.Z";
+otherwise it puts them back as they were.
 
 It does not tag: pushing the commit to main is the release. The release workflow
 (.github/workflows/release.yml) then sees a version without a tag, builds the wheel and sdist,
@@ -79,8 +80,12 @@ def date_changelog(text: str, version: str, date: str, changes: list[api.Change]
     return head + UNRELEASED + "\n\n" + released + tail
 
 
+#: The documents whose install lines name the release's tag and wheel.
+INSTALL_DOCUMENTS = (ROOT / "README.md", ROOT / "docs" / "getting-started.md")
+
+
 def install_lines(readme: str, version: str) -> str:
-    """The README with its install lines naming `version`'s tag and wheel."""
+    """A document with its install lines naming `version`'s tag and wheel."""
     readme = re.sub(r"@v\d+\.\d+\.\d+\"", f'@v{version}"', readme)
     return re.sub(
         r"eligibility_clients-\d+\.\d+\.\d+-py3-none-any\.whl",
@@ -156,10 +161,11 @@ def release(wanted: str, date: str) -> str:
         re.sub(r'^__version__ = ".*"$', f'__version__ = "{version}"', text, flags=re.MULTILINE),
         encoding="utf-8",
     )
-    readme = ROOT / "README.md"
-    readme.write_text(install_lines(readme.read_text(encoding="utf-8"), version), encoding="utf-8")
+    for document in INSTALL_DOCUMENTS:
+        text = document.read_text(encoding="utf-8")
+        document.write_text(install_lines(text, version), encoding="utf-8")
     api.update()
-    files = [api.CHANGELOG, api.VERSION_FILE, api.SNAPSHOT, readme]
+    files = [api.CHANGELOG, api.VERSION_FILE, api.SNAPSHOT, *INSTALL_DOCUMENTS]
     try:
         artifacts = _build(version)
         verify(version)

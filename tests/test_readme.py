@@ -1,4 +1,4 @@
-"""Every code block in README.md runs, so an example that rots fails CI.
+"""Every code block in README.md and docs/ runs, so an example that rots fails CI.
 
 - `python` blocks are executed as written, against the fakes served on loopback: the
   environment points `TRUEMED_BASE_URL` / `GOODSTACK_BASE_URL` and both keys at a
@@ -32,33 +32,48 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+#: The documents whose examples run: the README and every page of the docs site.
+DOCUMENTS = [README, *sorted((ROOT / "docs").rglob("*.md"))]
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
 @dataclass(frozen=True)
 class Block:
-    """One fenced code block of the README."""
+    """One fenced code block of a document."""
 
     language: str
     line: int
     code: str
+    document: str = "README.md"
+
+    @property
+    def where(self) -> str:
+        """`docs/cli.md:12`: the document and the block's first line."""
+        return f"{self.document}:{self.line}"
 
 
-def readme_blocks() -> list[Block]:
+def document_blocks(path: Path) -> list[Block]:
+    """Every fenced code block of `path`, in order."""
+    name = path.relative_to(ROOT).as_posix()
     blocks: list[Block] = []
     lines: list[str]
     language, start, lines = None, 0, []
-    for number, text in enumerate(README.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         match = FENCE.match(text)
         if match and language is None:
             language, start, lines = match.group(1), number, []
         elif text.strip() == "```" and language is not None:
-            blocks.append(Block(language, start, "\n".join(lines) + "\n"))
+            blocks.append(Block(language, start, "\n".join(lines) + "\n", name))
             language = None
         elif language is not None:
             lines.append(text)
-    assert language is None, f"README.md:{start}: unclosed code block"
+    assert language is None, f"{name}:{start}: unclosed code block"
     return blocks
+
+
+def readme_blocks() -> list[Block]:
+    """The blocks of every document: the README's, then the docs pages'."""
+    return [block for path in DOCUMENTS for block in document_blocks(path)]
 
 
 BLOCKS = readme_blocks()
@@ -69,8 +84,8 @@ CONSOLE = [b for b in BLOCKS if b.language == "console"]
 def test_every_block_has_a_known_language() -> None:
     assert PYTHON
     assert CONSOLE
-    others = [(b.line, b.language) for b in BLOCKS if b.language not in ("python", "console")]
-    assert others == [], "add a runner for these README blocks"
+    others = [(b.where, b.language) for b in BLOCKS if b.language not in ("python", "console")]
+    assert others == [], "add a runner for these blocks"
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +108,11 @@ def fake_env(server: FakeServer, monkeypatch: pytest.MonkeyPatch) -> dict[str, s
     return values
 
 
-@pytest.mark.parametrize("block", PYTHON, ids=[f"README.md:{b.line}" for b in PYTHON])
+@pytest.mark.parametrize("block", PYTHON, ids=[b.where for b in PYTHON])
 def test_python_block_runs(
     block: Block, fake_env: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = compile(block.code, f"README.md:{block.line}", "exec")
+    code = compile(block.code, block.where, "exec")
     exec(code, {"__name__": f"readme_{block.line}"})
     # Examples that print must print something real (not crash silently into nothing).
     if "print(" in block.code:
@@ -136,7 +151,7 @@ COMMANDS = commands()
 
 
 @pytest.mark.parametrize(
-    "command", COMMANDS, ids=[f"README.md:{c.block.line}:{c.line[:40]}" for c in COMMANDS]
+    "command", COMMANDS, ids=[f"{c.block.where}:{c.line[:40]}" for c in COMMANDS]
 )
 def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_path: Path) -> None:
     line = command.line
@@ -179,7 +194,7 @@ def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_pa
     ]:
         output = run([sys.executable, *words[1:]], env, expected_exit)
     else:
-        pytest.fail(f"README.md:{command.block.line}: no rule runs or checks {line!r}")
+        pytest.fail(f"{command.block.where}: no rule runs or checks {line!r}")
     for shown in command.shown_output:
         assert shown in output, (shown, output)
 

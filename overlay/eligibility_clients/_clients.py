@@ -74,7 +74,7 @@ class QualificationSessions(SyncListResource[QualificationSession]):
         Raises:
             ValueError: a filter is invalid (nothing is sent).
             TypeError: an unknown filter, or a filter of the wrong type.
-            APIError: any failure of the request; see the README's error table. While
+            APIError: any failure of the request; see the error table in docs/errors.md. While
                 iterating, a failed page raises once the items before it are yielded.
         """
         return self._list(filters, extra_query, concurrency)
@@ -208,7 +208,7 @@ class EligibilitySubscriptions(SyncListResource[EligibilitySubscription]):
         Raises:
             ValueError: a filter is invalid (nothing is sent).
             TypeError: an unknown filter, or a filter of the wrong type.
-            APIError: any failure of the request; see the README's error table. While
+            APIError: any failure of the request; see the error table in docs/errors.md. While
                 iterating, a failed page raises once the items before it are yielded.
         """
         return self._list(filters, extra_query, concurrency)
