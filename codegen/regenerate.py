@@ -18,6 +18,7 @@ import difflib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -121,8 +122,7 @@ def _check_generator_version() -> None:
             f"openapi-python-client {installed} is installed, but the templates in "
             f"{_display(TEMPLATES)} are edits of {TEMPLATES_BASE_VERSION}'s. Copy the new "
             "version's templates we keep copies of (model.py.jinja, types.py.jinja, "
-            "str_enum.py.jinja, client.py.jinja, endpoint_module.py.jinja, "
-            "endpoint_macros.py.jinja, property_templates/union_property.py.jinja, "
+            "str_enum.py.jinja, property_templates/union_property.py.jinja, "
             "list_property.py.jinja and enum_property.py.jinja), re-apply "
             "the changes marked 'eligibility-clients:', then update TEMPLATES_BASE_VERSION."
         )
@@ -188,12 +188,35 @@ def generate_tree(dest: Path) -> None:
                 f"openapi-python-client failed for {_display(target.spec)}:\n"
                 f"{result.stdout}{result.stderr}"
             )
+        _use_httpx2(dest / target.package)
         _write_operations(target, dest / target.package)
         # The third step: the item schemas the fakes build records from.
         schemas = item_schemas.render_module(target.spec)
         _write_module(dest / target.package, "item_schemas.py", schemas)
         (dest / target.package / "py.typed").write_text(PY_TYPED, encoding="utf-8")
     (dest / "README.md").write_text(GENERATED_README, encoding="utf-8")
+
+
+# `httpx` as a whole word: the module and its mentions, not `httpx_args` or `get_httpx_client`.
+_HTTPX = re.compile(r"\bhttpx\b")
+
+
+def _use_httpx2(package: Path) -> None:
+    """Build the generated package on httpx2, the maintained successor of httpx.
+
+    The generator has no option for the HTTP library, and its client and endpoint templates
+    name `httpx`; the code they write is rewritten here rather than kept as template copies
+    that differ only in that name. Then ruff tidies the files again, as the generator did.
+    """
+    changed = []
+    for module in sorted(package.rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        rewritten = _HTTPX.sub("httpx2", text)
+        if rewritten != text:
+            module.write_text(rewritten, encoding="utf-8")
+            changed.append(str(module.relative_to(package)))
+    if changed:
+        _ruff(package, changed)
 
 
 def _write_operations(target: Target, package: Path) -> None:
@@ -211,7 +234,11 @@ def _write_module(package: Path, name: str, text: str) -> None:
     """Write a module of ours into a generated package, formatted as the generator's own."""
     module = package / name
     module.write_text(text, encoding="utf-8")
-    # The same ruff commands as the generator's post hooks (codegen/<vendor>.yaml).
+    _ruff(package, [module.name])
+
+
+def _ruff(package: Path, files: list[str]) -> None:
+    """The generator's ruff post hooks (codegen/<vendor>.yaml) on `files` of `package`."""
     for command in (
         ["check", "--fix-only", "--extend-select=I", "--isolated", "--no-cache"],
         ["format", "--isolated", "--no-cache"],
@@ -221,7 +248,7 @@ def _write_module(package: Path, name: str, text: str) -> None:
         env = _tool_env()
         ruff = shutil.which("ruff", path=env["PATH"]) or "ruff"
         result = subprocess.run(
-            [ruff, *command, "--target-version=py311", module.name],
+            [ruff, *command, "--target-version=py311", *files],
             cwd=package,
             env=env,
             capture_output=True,
@@ -229,7 +256,9 @@ def _write_module(package: Path, name: str, text: str) -> None:
             check=False,
         )
         if result.returncode != 0:
-            raise GenerationError(f"ruff failed on {module.name}:\n{result.stdout}{result.stderr}")
+            raise GenerationError(
+                f"ruff failed on {', '.join(files)}:\n{result.stdout}{result.stderr}"
+            )
 
 
 def readme_text() -> str:

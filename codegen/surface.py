@@ -20,11 +20,12 @@ byte for byte by drift check 1.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from codegen.refs import References, segments
@@ -37,20 +38,6 @@ PERSONAL = "x-eligibility-clients-personal"
 _SOURCE_TAG = re.compile(r"\s*\[(?:C|3P|I)\]")
 _RULES = frozenset({"role", "minimum", "why", "timezone", "case-insensitive", "not-after"})
 _ROLES = frozenset({"cursor", "page"})
-_HEADER = '''\
-"""The operations of `{spec}`, declared for the overlay: do not edit.
-
-Written by `nox -s generate` (codegen/surface.py) from the spec. See `codegen/surface.py` for
-what each name is for.
-"""
-
-from __future__ import annotations
-
-import datetime
-from typing import Any, Final, Literal, Required, TypedDict
-
-from .types import UNSET, Unset
-'''
 
 
 class SpecError(ValueError):
@@ -246,76 +233,6 @@ def _docstring(text: str) -> str:
     return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
 
 
-def _declaration(operation: Operation) -> Iterator[str]:
-    yield f"{operation.operation_id.upper()}: Final[dict[str, Any]] = {{"
-    yield f'    "operation_id": {operation.operation_id!r},'
-    yield f'    "method": {operation.method!r},'
-    yield f'    "path": {operation.path!r},'
-    yield f'    "summary": {operation.summary!r},'
-    yield f'    "filters": {operation.class_prefix}Filters,'
-    yield f'    "kwargs": {operation.operation_id}_kwargs,'
-    yield '    "parameters": ('
-    for parameter in operation.parameters:
-        yield "        {"
-        yield f'            "name": {parameter.name!r},'
-        yield f'            "python_name": {parameter.python_name!r},'
-        yield f'            "in": {parameter.location!r},'
-        yield f'            "required": {parameter.required!r},'
-        yield f'            "kind": {parameter.kind!r},'
-        yield f'            "description": {parameter.description!r},'
-        yield f'            "schema": {parameter.schema!r},'
-        yield f'            "enum": {parameter.enum_class or "None"},'
-        yield f'            "rules": {parameter.rules!r},'
-        yield f'            "personal": {parameter.personal!r},'
-        yield "        },"
-    yield "    ),"
-    yield f'    "items_key": {operation.items_key!r},'
-    yield f'    "item_fields": {operation.item_fields!r},'
-    yield "}"
-    yield f'"""{operation.summary} (`{operation.method} {operation.path}`) as data."""'
-
-
-def _operation_code(operation: Operation) -> Iterator[str]:
-    prefix, function = operation.class_prefix, f"{operation.operation_id}_kwargs"
-    filters = [p for p in operation.parameters if p.is_filter]
-    yield ""
-    yield f"class {prefix}Filters(TypedDict, total=False):"
-    yield f'    """The filters of {operation.summary} (`{operation.method} {operation.path}`).'
-    yield ""
-    yield "    None, or leaving a filter out, sends nothing for it."
-    yield '    """'
-    for parameter in filters:
-        yield ""
-        yield f"    {parameter.python_name}: {_filter_type(parameter)}"
-        yield f"    {_docstring(parameter.description or parameter.name)}"
-    if not filters:
-        yield "    pass"
-    yield ""
-    yield ""
-    yield f"class {prefix}Arguments(TypedDict, total=False):"
-    yield f'    """Every parameter of {operation.summary}, checked and converted."""'
-    yield ""
-    for parameter in operation.parameters:
-        yield f"    {parameter.python_name}: {_checked_type(parameter)}"
-    if not operation.parameters:
-        yield "    pass"
-    yield ""
-    yield ""
-    yield f"def {function}(arguments: {prefix}Arguments) -> dict[str, Any]:"
-    yield f'    """The request of {operation.summary}, from the generated request builder."""'
-    yield f"    return {operation.operation_id}._get_kwargs("
-    for parameter in operation.parameters:
-        key = parameter.python_name
-        if parameter.required:
-            yield f"        {key}=arguments[{key!r}],"
-        else:
-            yield f"        {key}=arguments.get({key!r}, {_default(parameter)}),"
-    yield "    )"
-    yield ""
-    yield ""
-    yield from _declaration(operation)
-
-
 def read_environments(spec: Path) -> dict[str, str]:
     """Each server of the spec by its `x-eligibility-clients` environment name, in order."""
     document = yaml.safe_load(spec.read_text(encoding="utf-8"))
@@ -328,18 +245,32 @@ def read_environments(spec: Path) -> dict[str, str]:
     return environments
 
 
-def _environment_code(environments: Mapping[str, str]) -> Iterator[str]:
-    values = ", ".join(repr(name) for name in environments)
-    yield ""
-    yield f"Environment = Literal[{values}]"
-    yield '"""The names of the spec\'s servers: a type checker refuses any other."""'
-    yield ""
-    yield f"ENVIRONMENTS: Final[dict[str, str]] = {dict(environments)!r}"
-    yield '"""Each environment\'s API root, from the spec\'s servers."""'
+#: The folder of `operations.py.jinja`, our own template; codegen/templates/ holds only the
+#: generator's templates we keep edited copies of.
+TEMPLATE_FOLDER = Path(__file__).resolve().parent
 
 
 def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
-    """The text of `<package>/operations.py` (ruff formats it afterwards)."""
+    """The text of `<package>/operations.py`, from its template (ruff tidies it afterwards).
+
+    The template imports every name an operation could need; ruff's unused-import fix, run
+    by the generation step, drops those no operation uses.
+    """
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_FOLDER),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    environment.filters.update(
+        pyrepr=repr,
+        filter_type=_filter_type,
+        checked_type=_checked_type,
+        default_value=_default,
+        docstring=_docstring,
+    )
     names = sorted(
         ["ENVIRONMENTS", "Environment"]
         + [
@@ -353,27 +284,14 @@ def render_module(spec: Path, package: str, operations: list[Operation]) -> str:
             )
         ]
     )
-    lines = [_HEADER.format(spec=f"specs/{spec.name}")]
-    for operation in operations:
-        lines.append(f"from .api.{operation.tag} import {operation.operation_id}")
     enums = sorted({p.enum_class for o in operations for p in o.parameters if p.enum_class})
-    for enum in enums:
-        lines.append(f"from .models import {enum}")
-    lines.append("")
-    lines.append(f"__all__ = {names!r}")
-    lines.extend(_environment_code(read_environments(spec)))
-    for operation in operations:
-        lines.extend(_operation_code(operation))
-    lines.append("")
-    text = "\n".join(lines)
-    # Names only used when a parameter needs them: keep the module free of unused imports.
-    if "datetime." not in text.split("__all__", 1)[1]:
-        text = text.replace("import datetime\n", "", 1)
-    if "Required[" not in text:
-        text = text.replace("Final, Literal, Required, TypedDict", "Final, Literal, TypedDict", 1)
-    if "UNSET" not in text.split("__all__", 1)[1]:
-        text = text.replace("from .types import UNSET, Unset\n", "", 1)
-    return text.replace("from .types import UNSET, Unset", "from .types import UNSET")
+    return environment.get_template("operations.py.jinja").render(
+        spec=f"specs/{spec.name}",
+        operations=operations,
+        enums=enums,
+        names=names,
+        environments=read_environments(spec),
+    )
 
 
 # -- README tables --------------------------------------------------------------------------

@@ -144,3 +144,20 @@ def test_templates_are_based_on_the_pinned_generator() -> None:
     for template in regenerate.TEMPLATES.rglob("*.jinja"):
         head = template.read_text(encoding="utf-8")[:400]
         assert f"openapi-python-client {regenerate.TEMPLATES_BASE_VERSION}" in head, template
+
+
+def test_generated_code_is_moved_onto_httpx2_by_module_name_only(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "api").mkdir(parents=True)
+    (package / "client.py").write_text(
+        "import httpx\n\n\ndef get_httpx_client(httpx_args: dict[str, str]) -> httpx.Client:\n"
+        '    """Raises httpx.TimeoutException."""\n    return httpx.Client(**httpx_args)\n',
+        encoding="utf-8",
+    )
+    (package / "api" / "other.py").write_text("X = 1\n", encoding="utf-8")
+    regenerate._use_httpx2(package)
+    assert (package / "client.py").read_text(encoding="utf-8") == (
+        "import httpx2\n\n\ndef get_httpx_client(httpx_args: dict[str, str]) -> httpx2.Client:\n"
+        '    """Raises httpx2.TimeoutException."""\n    return httpx2.Client(**httpx_args)\n'
+    )
+    assert (package / "api" / "other.py").read_text(encoding="utf-8") == "X = 1\n"
