@@ -16,7 +16,7 @@ from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import CLASS_VALIDATOR, Dialect, Query
+from ._wire import ClassValidatorDialect, Dialect, Query
 
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
 _TITLES = {
@@ -60,7 +60,7 @@ class FakeGoodstack(FakeAPI):
             | {"direction", "cursor", "pageSize"}
         )
     }
-    DIALECT: ClassVar[Dialect] = CLASS_VALIDATOR
+    DIALECT: ClassVar[Dialect] = ClassValidatorDialect()
 
     def __init__(
         self,

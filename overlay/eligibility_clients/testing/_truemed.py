@@ -13,7 +13,7 @@ from .._operation import Operation
 from .._truemed import LIST
 from . import _data
 from ._fake import FakeAPI, json_response
-from ._wire import REST_FRAMEWORK, Dialect, Query
+from ._wire import Dialect, Query, RestFrameworkDialect
 
 _DEFAULT_PAGE: int = LIST.parameter("page").schema["default"]
 _DEFAULT_PAGE_SIZE: int = LIST.parameter("page_size").schema["default"]
@@ -48,7 +48,7 @@ class FakeTruemed(FakeAPI):
             {"page", "page_size", "status", "user_id", "expires_at", "search"}
         )
     }
-    DIALECT: ClassVar[Dialect] = REST_FRAMEWORK
+    DIALECT: ClassVar[Dialect] = RestFrameworkDialect()
 
     def __init__(
         self,

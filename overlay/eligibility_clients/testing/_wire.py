@@ -14,21 +14,21 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx2
 
-from .._constraints import Violation, violation
+from .._constraints import Rule, Violation, violation
 from .._operation import Operation, Parameter
 
 _IDENTIFIER = re.compile(r"\W")
 
 
-@dataclass(frozen=True)
 class Dialect:
     """How a vendor's framework words a refused parameter: its templates in `wording.json`."""
 
-    framework: str
+    #: The framework's key in `wording.json`.
+    framework: ClassVar[str]
 
     def refused(self, parameter: Parameter, value: str, broken: Violation) -> str:
         """The message for `value` of `parameter`, which breaks `broken`'s rule."""
@@ -40,10 +40,36 @@ class Dialect:
             name=parameter.name, value=value, allowed=allowed, limit=broken.limit
         )
 
+    def invalid(self, parameter: Parameter, value: str) -> str:
+        """The value is not of the parameter's type or format, or not one of its values."""
+        rule: Rule = "enum" if parameter.kind == "enum" else "type"
+        return self.refused(parameter, value, Violation(rule))
 
-#: Goodstack's (NestJS class-validator) and Truemed's (Django REST framework) wording.
-CLASS_VALIDATOR = Dialect("class-validator")
-REST_FRAMEWORK = Dialect("rest-framework")
+    def below(self, parameter: Parameter, minimum: float) -> str:
+        """The value is under the schema's minimum."""
+        return self.refused(parameter, "", Violation("minimum", minimum))
+
+    def above(self, parameter: Parameter, maximum: float) -> str:
+        """The value is over the schema's maximum."""
+        return self.refused(parameter, "", Violation("maximum", maximum))
+
+    def mismatch(self, parameter: Parameter, pattern: str) -> str:
+        """The value does not match the schema's pattern."""
+        return self.refused(parameter, "", Violation("pattern", pattern))
+
+
+class ClassValidatorDialect(Dialect):
+    """Goodstack (NestJS class-validator): `pageSize must be an integer number`."""
+
+    framework = "class-validator"
+
+
+class RestFrameworkDialect(Dialect):
+    """Truemed (Django REST framework): `page: A valid integer is required.`."""
+
+    framework = "rest-framework"
+
+
 _WORDING: dict[str, dict[str, Any]] = json.loads(
     resources.files(__package__).joinpath("wording.json").read_text(encoding="utf-8")
 )
