@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import httpx2
 import pytest
 from eligibility_clients import (
@@ -12,6 +14,8 @@ from eligibility_clients import (
     TruemedClient,
     __version__,
 )
+from eligibility_clients._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS
+from eligibility_clients._retries import RetryPolicy
 
 from tests.builders import GOODSTACK_KEY, TRUEMED_KEY, Recorder, goodstack_page, truemed_page
 
@@ -160,3 +164,15 @@ async def test_async_context_manager_closes_the_pool() -> None:
     async with AsyncTruemedClient(api_key=TRUEMED_KEY) as client:
         assert not client._http.is_closed
     assert client._http.is_closed
+
+
+@pytest.mark.parametrize(
+    "client", [TruemedClient, AsyncTruemedClient, GoodstackClient, AsyncGoodstackClient]
+)
+def test_the_signatures_show_the_defaults_the_settings_apply(client: type[object]) -> None:
+    # The signatures spell the defaults out for editors and the API check; the settings hold
+    # them once. Both must say what the documentation says: 60 s and 2 retries.
+    parameters = inspect.signature(client).parameters
+    assert parameters["timeout"].default == DEFAULT_TIMEOUT_SECONDS == 60.0
+    assert parameters["max_retries"].default == DEFAULT_MAX_RETRIES == 2
+    assert RetryPolicy().max_retries == DEFAULT_MAX_RETRIES

@@ -24,7 +24,11 @@ from ._secrets import (
     TRUEMED_KEY_ENV,
 )
 
-DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=5.0)
+# The defaults, here once. The clients' signatures show them as literals too, so that editors
+# and the API check read them; tests/test_client_config.py holds the two to these.
+DEFAULT_TIMEOUT_SECONDS = 60.0
+DEFAULT_CONNECT_SECONDS = 5.0
+DEFAULT_TIMEOUT = httpx2.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_SECONDS)
 DEFAULT_MAX_RETRIES = 2
 
 
@@ -181,7 +185,7 @@ def check_timeout(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     if not _is_positive_finite(timeout):
         raise ValueError(f"timeout must be a positive, finite number of seconds, got {timeout!r}")
-    return httpx2.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+    return httpx2.Timeout(float(timeout), connect=min(DEFAULT_CONNECT_SECONDS, float(timeout)))
 
 
 def _is_positive_finite(value: float) -> bool:

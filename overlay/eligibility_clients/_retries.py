@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import httpx2
 
+from ._config import DEFAULT_MAX_RETRIES
 from ._http_types import AsyncTransport, HTTPResponse, SyncTransport
 from ._logging import described, logger, redact_headers, shown_url
 
@@ -62,7 +63,7 @@ class RetryPolicy:
     `retry-after-ms`) header replaces the backoff, capped at `max_retry_after` seconds.
     """
 
-    max_retries: int = 2
+    max_retries: int = DEFAULT_MAX_RETRIES
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0
