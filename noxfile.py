@@ -177,6 +177,19 @@ def _fake_server(python: Path) -> Iterator[str]:
             server.terminate()
 
 
+@nox.session(python=None, name="change-cost")
+def change_cost(session: nox.Session) -> None:
+    """What a retrieve-by-id operation costs by hand, tried in a scratch copy.
+
+    Adds the operation to the Truemed spec, regenerates, makes the declaration, the typed
+    methods and their tests, checks them, and prints the hand lines by file
+    (codegen/change_cost.py). Not a default session. `-- --all-tests` runs the whole suite.
+    """
+    _install_groups(session, "typecheck")
+    session.install("-e", ".")
+    session.run("python", "-m", "codegen.change_cost", *session.posargs)
+
+
 @nox.session(python=None)
 def docs(session: nox.Session) -> None:
     """Build the documentation site into site/ with `mkdocs build --strict`.

@@ -16,6 +16,10 @@ from codegen.surface import read_operations
 #: that a spec operation is declared for reference only.
 LEFT_OUT: Mapping[str, str] = {}
 
+#: Parts only operations that return a list of items need: the command line exports lists, so
+#: an operation that returns one object (retrieve by id) has no command.
+LIST_ONLY: frozenset[str] = frozenset({"command"})
+
 
 def unwired(
     spec: Path, served: Mapping[str, Set[str]], left_out: Mapping[str, str] = LEFT_OUT
@@ -30,6 +34,8 @@ def unwired(
         if operation.operation_id in left_out:
             continue
         for part, operation_ids in served.items():
+            if part in LIST_ONLY and operation.items_key is None:
+                continue
             if operation.operation_id not in operation_ids:
                 gaps.append(f"{spec.name}: {operation.operation_id} has no {part}")
     return gaps

@@ -64,8 +64,8 @@ def test_every_spec_operation_is_served(vendor: str) -> None:
 
 RETRIEVE = {
     "get": {
-        "operationId": "retrieve_qualification_session",
-        "summary": "Retrieve a Qualification Session",
+        "operationId": "retrieve_qualification_session_history",
+        "summary": "Retrieve a Qualification Session's history",
         "tags": ["qualification_sessions"],
         "parameters": [
             {
@@ -91,14 +91,29 @@ RETRIEVE = {
 
 def test_an_operation_added_to_the_spec_alone_is_reported(tmp_path: Path) -> None:
     document = yaml.safe_load((ROOT / "specs/truemed.yaml").read_text("utf-8"))
-    document["paths"]["/api/v1/qualification_session/{qualification_session_id}"] = RETRIEVE
+    document["paths"]["/api/v1/qualification_session/{qualification_session_id}/history"] = RETRIEVE
     spec = tmp_path / "truemed.yaml"
     spec.write_text(yaml.safe_dump(document), "utf-8")
     assert unwired(spec, served("truemed")) == [
-        "truemed.yaml: retrieve_qualification_session has no sync client method",
-        "truemed.yaml: retrieve_qualification_session has no async client method",
-        "truemed.yaml: retrieve_qualification_session has no fake handler",
-        "truemed.yaml: retrieve_qualification_session has no command",
+        "truemed.yaml: retrieve_qualification_session_history has no sync client method",
+        "truemed.yaml: retrieve_qualification_session_history has no async client method",
+        "truemed.yaml: retrieve_qualification_session_history has no fake handler",
     ]
-    left_out = {"retrieve_qualification_session": "reference only"}
+    left_out = {"retrieve_qualification_session_history": "reference only"}
     assert unwired(spec, served("truemed"), left_out) == []
+
+
+def test_a_list_operation_added_to_the_spec_alone_also_needs_a_command(tmp_path: Path) -> None:
+    document = yaml.safe_load((ROOT / "specs/truemed.yaml").read_text("utf-8"))
+    listing = document["paths"]["/api/v1/qualification_sessions"]["get"]
+    document["paths"]["/api/v2/qualification_sessions"] = {
+        "get": {**listing, "operationId": "list_qualification_sessions_v2"}
+    }
+    spec = tmp_path / "truemed.yaml"
+    spec.write_text(yaml.safe_dump(document), "utf-8")
+    assert unwired(spec, served("truemed")) == [
+        "truemed.yaml: list_qualification_sessions_v2 has no sync client method",
+        "truemed.yaml: list_qualification_sessions_v2 has no async client method",
+        "truemed.yaml: list_qualification_sessions_v2 has no fake handler",
+        "truemed.yaml: list_qualification_sessions_v2 has no command",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from eligibility_clients_goodstack import operations
@@ -16,7 +17,7 @@ from eligibility_clients_goodstack.types import UNSET
 from ._errors import APIResponseValidationError
 from ._http_types import HTTPResponse
 from ._logging import logger
-from ._operation import declare
+from ._operation import Operation, declare
 from ._page_request import PageRequest, PaginationStyle
 from ._redact import keys_sent, redact, request_of
 from ._resource import Listing
@@ -148,3 +149,6 @@ def _broken(problem: str, response: HTTPResponse) -> APIResponseValidationError:
 LISTING: Listing[EligibilitySubscriptionList, EligibilitySubscription] = Listing(
     "Goodstack", LIST, EligibilitySubscriptionList, Cursors(), _subscription_id
 )
+
+#: Every operation of the spec this package serves: the fakes answer each of them.
+OPERATIONS: tuple[Operation[Any], ...] = (LIST,)

@@ -90,6 +90,12 @@ class Operation(Generic[ArgumentsT]):
         """The parameters users pass to `list()`, in the spec's order."""
         return tuple(p for p in self.parameters if p.is_filter)
 
+    @property
+    def arguments(self) -> tuple[Parameter, ...]:
+        """What users pass to the operation's method: the path parameters, then the filters."""
+        path = tuple(p for p in self.parameters if p.location == "path")
+        return path + self.filters
+
     def parameter(self, python_name: str) -> Parameter:
         """The parameter called `python_name` in Python."""
         for parameter in self.parameters:
@@ -161,19 +167,27 @@ def check_value(parameter: Parameter, value: Any) -> Any:
     return _params.text(value, name, pattern=pattern, personal=parameter.personal)
 
 
-def check(operation: Operation[ArgumentsT], filters: Mapping[str, Any]) -> ArgumentsT:
-    """The filters given to `list()`, checked and converted, None ones left out.
+def check(
+    operation: Operation[ArgumentsT], filters: Mapping[str, Any], *, method: str = "list"
+) -> ArgumentsT:
+    """The arguments given to a method (`list()`), checked and converted, None ones left out.
 
-    Every declared filter goes through `check_value`; an unknown name raises TypeError at run
-    time too (type checkers already refuse it), so no argument is ever dropped silently.
+    Every declared filter, and every path parameter (which is required), goes through
+    `check_value`; an unknown name raises TypeError at run time too (type checkers already
+    refuse it), so no argument is ever dropped silently.
     """
-    declared = {parameter.python_name for parameter in operation.filters}
+    accepted = operation.arguments
+    declared = {parameter.python_name for parameter in accepted}
     for name in filters:
         if name not in declared:
-            raise TypeError(f"list() got an unexpected keyword argument {name!r}")
+            raise TypeError(f"{method}() got an unexpected keyword argument {name!r}")
     checked: dict[str, Any] = {}
-    for parameter in operation.filters:
+    for parameter in accepted:
         value = check_value(parameter, filters.get(parameter.python_name))
+        if value is None and parameter.location == "path":
+            raise TypeError(f"{method}() missing required argument {parameter.python_name!r}")
+        if parameter.location == "path" and not value:
+            raise ValueError(f"{parameter.python_name} must not be empty")
         if value is not None:
             checked[parameter.python_name] = value
     for parameter in operation.filters:
@@ -225,7 +239,8 @@ def documented(operation: Operation[Any]) -> Callable[[FuncT], FuncT]:
             accepts = describe(parameter)
             suffix = f" ({accepts})" if accepts else ""
             lines.append(f"    {parameter.python_name}: {parameter.description}{suffix}")
-        method.__doc__ = inspect.cleandoc(method.__doc__ or "") + "\n" + "\n".join(lines) + "\n"
+        listed = "\n" + "\n".join(lines) + "\n" if operation.filters else ""
+        method.__doc__ = inspect.cleandoc(method.__doc__ or "") + listed
         # Lets a check find, from the spec, an operation no method serves (codegen/wiring.py).
         setattr(method, OPERATION_ATTRIBUTE, operation.operation_id)
         return method

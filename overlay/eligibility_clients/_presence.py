@@ -81,6 +81,22 @@ class PresenceCheck:
                 for field in fields:
                     self._counts[field] = self._counts.get(field, 0) + 1
 
+    def check_one(self, item: Any, response: httpx2.Response, body: object) -> None:
+        """`check` for a response that is one object: its own fields, then `report()`."""
+        below: tuple[str, ...] = item._omitted
+        if below and self.strict:
+            raise APIResponseValidationError(
+                f"The {self.vendor} response lacks the documented field {below[0]} "
+                "(strict_response_validation=True)",
+                response=response,
+                body=loads(body) if isinstance(body, bytes) else body,
+                field=below[0],
+            )
+        with self._lock:
+            for field in {_INDEX.sub("[]", path) for path in below}:
+                self._counts[field] = self._counts.get(field, 0) + 1
+        self.report()
+
     def report(self) -> None:
         """Log what this walk left out so far as one WARNING, and start counting afresh."""
         _report(self.vendor, self._counts, self._lock)

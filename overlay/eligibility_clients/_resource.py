@@ -23,11 +23,12 @@ from ._logging import RequestLabel
 from ._operation import Operation, check
 from ._page_request import Loaded, PageRequest, PaginationStyle
 from ._pagination import AsyncPaginator, AsyncSource, SyncPage, SyncSource
-from ._parsing import Model, parse_page
+from ._parsing import Model, parse_model, parse_page
 from ._presence import PresenceCheck
 from ._sending import asend, label, send
 
 ItemT = TypeVar("ItemT")
+ModelT = TypeVar("ModelT", bound=Model)
 #: A `list()` call's filters, checked against the operation's declaration.
 Filters = Mapping[str, Any]
 ExtraQuery = Mapping[str, _params.QueryValue] | None
@@ -102,6 +103,30 @@ class Listing(Generic[EnvelopeT, ItemT]):
         )
 
 
+@dataclass(frozen=True)
+class Retrieval(Generic[ModelT]):
+    """A retrieve-one operation: the spec's declaration, and the model its answer is."""
+
+    api: str
+    operation: Operation[Any]
+    model: type[ModelT]
+    label: Mapping[str, RequestLabel] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", label(self.operation))
+
+    def request(self, arguments: Mapping[str, Any], method: str) -> tuple[str, Mapping[str, Any]]:
+        """The checked request's path and query; raises ValueError/TypeError before sending."""
+        kwargs = self.operation.kwargs(check(self.operation, arguments, method=method))
+        return kwargs["url"], {**kwargs.get("params", {})}
+
+    def parsed(self, response: httpx2.Response, strict: bool) -> ModelT:
+        """The answer as the model; a left-out field is logged, or raised when `strict`."""
+        model = parse_model(self.model, response)
+        PresenceCheck(self.api, strict=strict).check_one(model, response, response.content)
+        return model
+
+
 class _ListResource(APIResource[HTTPClientT], Generic[HTTPClientT, ItemT]):
     """What the sync and async list resources share: checking arguments before anything."""
 
@@ -117,6 +142,12 @@ class _ListResource(APIResource[HTTPClientT], Generic[HTTPClientT, ItemT]):
 
     def _arguments(self, closed: threading.Event | None) -> Mapping[str, Any]:
         return self._options.arguments(self._listing.label, closed)
+
+    def _retrieval_request(
+        self, retrieval: Retrieval[ModelT], arguments: Mapping[str, Any], method: str
+    ) -> tuple[str, Mapping[str, Any], Mapping[str, Any]]:
+        url, params = retrieval.request(arguments, method)
+        return url, params, self._options.arguments(retrieval.label)
 
 
 class SyncListResource(_ListResource[httpx2.Client, ItemT]):
@@ -138,6 +169,12 @@ class SyncListResource(_ListResource[httpx2.Client, ItemT]):
     def _load(self, presence: PresenceCheck, request: PageRequest, closed: Closed) -> Loaded[ItemT]:
         response = send(self._http, request.url, request.params, self._arguments(closed))
         return self._listing.loaded(response, presence)
+
+    def _retrieve(
+        self, retrieval: Retrieval[ModelT], arguments: Mapping[str, Any], method: str
+    ) -> ModelT:
+        url, params, via = self._retrieval_request(retrieval, arguments, method)
+        return retrieval.parsed(send(self._http, url, params, via), self._strict)
 
 
 class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
@@ -166,3 +203,9 @@ class AsyncListResource(_ListResource[httpx2.AsyncClient, ItemT]):
         return self._listing.loaded(
             await asend(self._http, request.url, request.params, arguments), presence
         )
+
+    async def _retrieve(
+        self, retrieval: Retrieval[ModelT], arguments: Mapping[str, Any], method: str
+    ) -> ModelT:
+        url, params, via = self._retrieval_request(retrieval, arguments, method)
+        return retrieval.parsed(await asend(self._http, url, params, via), self._strict)

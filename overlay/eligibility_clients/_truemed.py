@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from operator import attrgetter
+from typing import Any
 
 from eligibility_clients_truemed import operations
 from eligibility_clients_truemed.models import (
@@ -14,7 +15,7 @@ from eligibility_clients_truemed.models import (
 from ._errors import APIResponseValidationError
 from ._http_types import HTTPResponse
 from ._logging import logger
-from ._operation import declare
+from ._operation import Operation, declare
 from ._page_request import PageRequest, PaginationStyle
 from ._recent_ids import checkable
 from ._resource import Listing
@@ -144,3 +145,6 @@ def _last_page(envelope: QualificationSessionList) -> int | None:
 LISTING: Listing[QualificationSessionList, QualificationSession] = Listing(
     "Truemed", LIST, QualificationSessionList, PageNumbers(), _session_id, _page_numbers_as_ints
 )
+
+#: Every operation of the spec this package serves: the fakes answer each of them.
+OPERATIONS: tuple[Operation[Any], ...] = (LIST,)

@@ -45,6 +45,11 @@ class FakeAPI:
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {}
     #: How the vendor words a refused parameter.
     DIALECT: ClassVar[Dialect]
+    #: The attribute holding the fake's records, and the field a retrieve-one operation (one
+    #: path parameter, no list of items) finds a record by: such operations are served with
+    #: no handler of their own.
+    RECORDS: ClassVar[str] = ""
+    ID_FIELD: ClassVar[str] = "id"
 
     def __init__(self, *, api_key: str | None = None) -> None:
         if api_key is not None and len(api_key) < MIN_KEY_LENGTH:
@@ -117,10 +122,21 @@ class FakeAPI:
                     query.values[name],
                 )
         handler: Handler | None = getattr(self, f"_{operation.operation_id}", None)
+        if handler is None and operation.items_key is None and len(match.groupdict()) == 1:
+            with self._lock:
+                return self._retrieve_one(*match.groupdict().values())
         if handler is None:
             return self.error_response(501, "not_implemented", f"{operation.operation_id}")
         with self._lock:
             return handler(request, query, match.groupdict())
+
+    def _retrieve_one(self, wanted: str) -> HTTPResponse:
+        """The record whose `ID_FIELD` is `wanted`, as the vendor would answer it, or a 404."""
+        records: list[dict[str, Any]] = getattr(self, self.RECORDS)
+        for record in records:
+            if record.get(self.ID_FIELD) == wanted:
+                return json_response(200, {k: v for k, v in record.items() if k[:1] != "_"})
+        return self.error_response(404, "not_found", f"No record with {self.ID_FIELD} {wanted}")
 
     def invalid_response(self, problems: list[str]) -> HTTPResponse:
         """The vendor's 400 for refused parameters."""

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
-from .._goodstack import LIST
+from .._goodstack import LIST, OPERATIONS
 from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
 from . import _data
@@ -52,7 +52,9 @@ class FakeGoodstack(FakeAPI):
 
     DEFAULT_API_KEY = "sk_fake_goodstack_key"
     PATH = LIST.path
-    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = OPERATIONS
+    RECORDS = "subscriptions"
+    ID_FIELD = "id"
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(

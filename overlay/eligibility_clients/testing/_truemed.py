@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from .._http_types import HTTPRequest, HTTPResponse
 from .._operation import Operation
-from .._truemed import LIST
+from .._truemed import LIST, OPERATIONS
 from . import _data
 from ._fake import FakeAPI, json_response
 from ._wire import Dialect, Query, RestFrameworkDialect
@@ -41,7 +41,9 @@ class FakeTruemed(FakeAPI):
 
     DEFAULT_API_KEY = "tm_fake_truemed_key"
     PATH = LIST.path
-    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = (LIST,)
+    OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = OPERATIONS
+    RECORDS = "sessions"
+    ID_FIELD = "qualification_session_id"
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(
