@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import pytest
 import yaml
@@ -18,6 +19,7 @@ from eligibility_clients._cli import _export
 from eligibility_clients._operation import OPERATION_ATTRIBUTE
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
 
+from codegen.surface import read_operations
 from codegen.wiring import unwired
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +119,47 @@ def test_a_list_operation_added_to_the_spec_alone_also_needs_a_command(tmp_path:
         "truemed.yaml: list_qualification_sessions_v2 has no fake handler",
         "truemed.yaml: list_qualification_sessions_v2 has no command",
     ]
+
+
+def _methods(client: Any) -> dict[str, Any]:
+    """Each method of the client's resources that serves an operation, by operation id."""
+    found: dict[str, Any] = {}
+    for resource in vars(client).values():
+        if isinstance(resource, APIResource):
+            for name in dir(type(resource)):
+                method = getattr(resource, name)
+                operation_id = getattr(method, OPERATION_ATTRIBUTE, None)
+                if isinstance(operation_id, str):
+                    found[operation_id] = method
+    return found
+
+
+@pytest.mark.parametrize("vendor", sorted(VENDORS))
+@pytest.mark.parametrize("mode", [0, 1], ids=["sync", "async"])
+def test_each_method_takes_what_its_operation_declares(vendor: str, mode: int) -> None:
+    """A list operation's filters, or a one-object operation's path parameters, as the spec says.
+
+    Path parameters are the method's own positional parameters; query parameters users pass
+    (not the walk's `page`/`cursor`) are the keywords of its filters' TypedDict.
+    """
+    client = VENDORS[vendor][mode](api_key="wiring-test-key")
+    methods = _methods(client)
+    for operation in read_operations(ROOT / f"specs/{vendor}.yaml"):
+        method = methods[operation.operation_id]
+        parameters = inspect.signature(method).parameters
+        path = [p.python_name for p in operation.parameters if p.location == "path"]
+        named = [n for n, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD]
+        assert named == path, operation.operation_id
+        query = {
+            p.python_name
+            for p in operation.parameters
+            if p.location == "query" and "role" not in p.rules
+        }
+        filters = [p for p in parameters.values() if p.kind is p.VAR_KEYWORD]
+        if operation.items_key is None:
+            assert not filters, operation.operation_id
+            assert not query, operation.operation_id
+            continue
+        (declared,) = filters
+        typed = get_type_hints(method, include_extras=True)[declared.name]
+        assert set(get_args(typed)[0].__annotations__) == query, operation.operation_id
