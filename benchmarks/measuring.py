@@ -24,9 +24,18 @@ from eligibility_clients import (
 from benchmarks.config import PAGE_SIZE
 
 
-def median_times(contenders: Mapping[str, Callable[[], object]], runs: int) -> dict[str, float]:
-    """Median wall time of each contender over `runs` interleaved rounds."""
+def median_times(
+    contenders: Mapping[str, Callable[[], object]], runs: int, *, warm_up: bool = False
+) -> dict[str, float]:
+    """Median wall time of each contender over `runs` interleaved rounds.
+
+    With `warm_up`, one untimed round first, so that no contender pays alone for what the
+    first walk of a process builds (the page decoders, imports, caches).
+    """
     times: dict[str, list[float]] = {name: [] for name in contenders}
+    if warm_up:
+        for run in contenders.values():
+            run()
     for _ in range(runs):
         for name, run in contenders.items():
             gc.collect()
@@ -124,6 +133,7 @@ def sync_export(
     make: Callable[[], TruemedClient | GoodstackClient],
     concurrency: int,
     per_page_work: float = 0.0,
+    page_size: int = PAGE_SIZE,
 ) -> Callable[[], int]:
     """A full walk of a fresh sync client's list() with `concurrency`."""
 
@@ -131,16 +141,16 @@ def sync_export(
         with make() as client:
             if isinstance(client, TruemedClient):
                 items: Iterable[object] = client.qualification_sessions.list(
-                    page_size=PAGE_SIZE, concurrency=concurrency
+                    page_size=page_size, concurrency=concurrency
                 )
             else:
                 items = client.eligibility_subscriptions.list(
-                    page_size=PAGE_SIZE, concurrency=concurrency
+                    page_size=page_size, concurrency=concurrency
                 )
             count = 0
             for _item in items:
                 count += 1
-                if per_page_work and count % PAGE_SIZE == 0:
+                if per_page_work and count % page_size == 0:
                     time.sleep(per_page_work)  # stands in for the caller's work on a page
             return count
 
