@@ -82,12 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     parts = args.only or list(PARTS)
     report = Report()
+    measured = environment()
     report.add(
         "# Benchmark results",
         "",
         "Written by `nox -s bench` (benchmarks/bench.py); do not edit by hand.",
         "",
-        *environment(),
+        *measured,
     )
     if args.quick:
         report.add(
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             PARTS[part](report, settings)
     report.add(f"Total benchmark time {time.perf_counter() - started:.0f} s.")
     print("", *report.summary(), sep="\n")
-    table = performance_table(report, settings, quick=args.quick)
+    table = performance_table(report, measured[0], quick=args.quick)
     print(table)
     if not args.no_write:
         args.output.write_text(report.text(), encoding="utf-8")
@@ -111,16 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def performance_table(report: Report, settings: Settings, *, quick: bool) -> str:
+def performance_table(report: Report, measured: str, *, quick: bool) -> str:
     """The targets as a short Markdown section for the docs, with where they were measured."""
-    when = environment()[0].removeprefix("Measured ")
-    run = "a `--quick` run (not the targets' measurements)" if quick else "`nox -s bench`"
+    run = (
+        "a `--quick` run (smaller sizes, not the targets' measurements)"
+        if quick
+        else "`nox -s bench`"
+    )
     return "\n".join(
         [
-            f"Measured by {run}, {when} Every figure is a ratio of two walks in the same "
-            f"run; benchmarks/results.md has the tables behind each. Overhead: "
-            f"{settings.overhead_items:,} items in pages of 100 with no network; concurrency: "
-            f"{settings.latency_pages} pages at {settings.latency * 1e3:.0f} ms per request.",
+            f"Measured by {run}. {measured} Each figure is a ratio of two measurements "
+            "taken in the same run; `benchmarks/results.md` has the tables behind them.",
             "",
             *report.performance_table(),
             "",
