@@ -96,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
             "figures are not the targets' measurements.",
             "",
         )
+    if args.only:
+        left_out = ", ".join(part for part in PARTS if part not in parts)
+        report.add(
+            f"Only part(s) {', '.join(parts)} ran (`--only`); left out: {left_out}. This "
+            "report is not complete.",
+            "",
+        )
     report.summary_here()
     started = time.perf_counter()
     for part in PARTS:
@@ -121,7 +128,8 @@ def performance_table(report: Report, measured: str, *, quick: bool) -> str:
     )
     return "\n".join(
         [
-            f"Measured by {run}. {measured} Each figure is a ratio of two measurements "
+            f"Measured by {run} on {measured.removeprefix('Measured ')} Each figure is a "
+            "ratio of two measurements "
             "taken in the same run; `benchmarks/results.md` has the tables behind them.",
             "",
             *report.performance_table(),
