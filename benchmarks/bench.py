@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             overhead_items=2_000,
             overhead_runs=5,
             latency_runs=1,
-            long_walk_pages=(250, 4_000),
+            long_walk_pages=(1_000, 4_000),
             long_walk_runs=1,
             memory_items=(10_000, 20_000),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable
 from functools import partial
 
@@ -27,7 +28,14 @@ from benchmarks.config import (
     TRUEMED_URL,
     Settings,
 )
-from benchmarks.measuring import async_export, export_time, median_times, sync_export
+from benchmarks.measuring import (
+    async_export,
+    export_time,
+    median_times,
+    paired_ratio,
+    sync_export,
+    timed_rounds,
+)
 from benchmarks.report import Report, Target, ms, verdict
 from benchmarks.serving import (
     PageTransport,
@@ -55,7 +63,8 @@ def part_latency(report: Report, settings: Settings) -> dict[str, float]:
         "API, no server work competes with the client for this process. Floor: "
         "ceil(pages / N) x latency for Truemed; Goodstack's cursors chain every page to the "
         f"one before, so its floor is pages x latency whatever N. Median of "
-        f"{settings.latency_runs} runs.",
+        f"{settings.latency_runs} runs; a speed-up or ratio is the median of those within a "
+        "round.",
         "",
     )
     truemed_pages = render_truemed(items)
@@ -112,8 +121,8 @@ def part_latency(report: Report, settings: Settings) -> dict[str, float]:
     ]
     for vendor, mode, runs in cases:
         contenders = {str(n): export_time(run, items) for n, run in runs.items()}
-        times = median_times(contenders, settings.latency_runs)
-        sequential = times["1"]
+        rounds = timed_rounds(contenders, settings.latency_runs)
+        times = {name: statistics.median(values) for name, values in rounds.items()}
         for n in levels:
             wall = times[str(n)]
             physical = (
@@ -121,12 +130,13 @@ def part_latency(report: Report, settings: Settings) -> dict[str, float]:
             ) * latency
             found[f"{vendor} {mode} {n}"] = wall
             found[f"{vendor} {mode} {n} floor ratio"] = wall / physical
+            found[f"{vendor} {mode} {n} speed-up"] = paired_ratio(rounds, "1", str(n))
             rows.append(
                 [
                     f"{vendor} {mode}",
                     "sequential" if n == 1 else f"concurrency={n}",
                     ms(wall),
-                    f"{sequential / wall:.2f}x",
+                    f"{paired_ratio(rounds, '1', str(n)):.2f}x",
                     ms(physical),
                     f"{wall / physical:.2f}x",
                 ]
@@ -136,8 +146,7 @@ def part_latency(report: Report, settings: Settings) -> dict[str, float]:
     outcomes = []
     for mode in ("sync", "async"):
         to_floor = found[f"Truemed {mode} 8 floor ratio"]
-        speed_up = found[f"Truemed {mode} 1"] / found[f"Truemed {mode} 8"]
-        found[f"Truemed {mode} 8 speed-up"] = speed_up
+        speed_up = found[f"Truemed {mode} 8 speed-up"]
         target = report.target(
             Target(
                 f"`concurrency=8` speed-up over sequential, {mode}, {latency * 1e3:.0f} ms pages",
@@ -243,16 +252,17 @@ def _baselines(
             contenders["ours"] = async_export(
                 lambda: AsyncTruemedClient(api_key=KEY, transport=transport()), n
             )
-        times = median_times(
+        rounds = timed_rounds(
             {name: export_time(run, items) for name, run in contenders.items()},
             settings.latency_runs,
             warm_up=True,
         )
+        times = {name: statistics.median(values) for name, values in rounds.items()}
         report.target(
             Target(
                 f"`concurrency=8` ÷ hand-written concurrent walk, same parsing, {mode}",
                 api="Truemed",
-                value=times["ours"] / times["typed"],
+                value=paired_ratio(rounds, "ours", "typed"),
                 limit=BASELINE_RATIO,
                 note=f"{ms(times['ours'])} vs {ms(times['typed'])}",
             )
@@ -270,7 +280,7 @@ def _baselines(
                     label,
                     ms(times[name]),
                     f"{times[name] / floor:.2f}x",
-                    f"{times['ours'] / times[name]:.2f}x",
+                    f"{paired_ratio(rounds, 'ours', name):.2f}x",
                 ]
             )
     report.add(

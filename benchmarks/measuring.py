@@ -24,25 +24,48 @@ from eligibility_clients import (
 from benchmarks.config import PAGE_SIZE
 
 
-def median_times(
+def timed_rounds(
     contenders: Mapping[str, Callable[[], object]], runs: int, *, warm_up: bool = False
-) -> dict[str, float]:
-    """Median wall time of each contender over `runs` interleaved rounds.
+) -> dict[str, list[float]]:
+    """Wall times of each contender over `runs` interleaved rounds, round by round.
 
-    With `warm_up`, one untimed round first, so that no contender pays alone for what the
-    first walk of a process builds (the page decoders, imports, caches).
+    Every other round runs the contenders in reverse order, so that none always follows the
+    same neighbour (whose garbage it would collect) or always runs first. With `warm_up`, one
+    untimed round first, so that no contender pays alone for what the first walk of a process
+    builds (the page decoders, imports, caches).
     """
     times: dict[str, list[float]] = {name: [] for name in contenders}
     if warm_up:
         for run in contenders.values():
             run()
-    for _ in range(runs):
-        for name, run in contenders.items():
+    order = list(contenders.items())
+    for round_number in range(runs):
+        for name, run in order if round_number % 2 == 0 else reversed(order):
             gc.collect()
             start = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
+
+
+def median_times(
+    contenders: Mapping[str, Callable[[], object]], runs: int, *, warm_up: bool = False
+) -> dict[str, float]:
+    """Median wall time of each contender over `runs` interleaved rounds (`timed_rounds`)."""
+    rounds = timed_rounds(contenders, runs, warm_up=warm_up)
+    return {name: statistics.median(values) for name, values in rounds.items()}
+
+
+def paired_ratio(rounds: Mapping[str, list[float]], numerator: str, denominator: str) -> float:
+    """The median over rounds of `numerator`'s time over `denominator`'s in the same round.
+
+    Two walks of one round ran seconds apart, so a neighbour's load that comes and goes
+    between rounds hits both alike; the median of these ratios moves less with it than a
+    ratio of two medians does.
+    """
+    return statistics.median(
+        mine / theirs for mine, theirs in zip(rounds[numerator], rounds[denominator], strict=True)
+    )
 
 
 @dataclass(frozen=True)
