@@ -209,8 +209,11 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks against raw httpx2, pydantic, msgspec and the generated clients; writes results.
 
-    Not a default session: it takes minutes and its numbers depend on the machine. Pass
-    `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
+    Writes benchmarks/results.md (a summary of the targets first) and the same summary as
+    benchmarks/performance-table.md for the docs. Not a default session: it takes minutes and
+    its numbers depend on the machine. Pass `-- --quick` for a short run that only checks the
+    script, `-- --only latency` (or overhead, long, memory) for a part, `-- --no-write` to
+    print only.
     """
     session.install(".")
     # The generator, for the baseline our templates are measured against, and the peers.

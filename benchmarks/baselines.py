@@ -3,8 +3,13 @@
 The floor of part 2 is the latency alone: it assumes the client costs no CPU. These walks
 measure what the interpreter itself allows on the same machine in the same run: every page
 after the first requested at once on N threads (or N tasks), by hand, with raw `httpx2` and
-`json.loads` ("raw"), and with the generated models' `from_dict` on top ("models"), which is
-the least parsing any typed client must do.
+each page read one of three ways:
+
+- "raw": `json.loads` alone, untyped;
+- "generated": `json.loads` and the generated models' `from_dict`;
+- "typed": the very decoder this package reads pages with (msgspec straight into the same
+  generated attrs models, `from_dict` only for a body it refuses), so the walk parses exactly
+  as ours does and the difference is the walk itself: paging, the id record, retries, errors.
 """
 
 from __future__ import annotations
@@ -13,40 +18,54 @@ import asyncio
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Literal
 
 import httpx2
-from eligibility_clients_truemed.models import QualificationSessionList
+from eligibility_clients._typed_json import reader_for
+from eligibility_clients_truemed.models import Pagination, QualificationSessionList
 
 from benchmarks.config import KEY, PAGE_SIZE, TRUEMED_PATH, TRUEMED_URL
 
-
-def _items(body: Any, models: bool) -> int:
-    if models:
-        return len(QualificationSessionList.from_dict(body).qualification_sessions)
-    return len(body["qualification_sessions"])
+Parsing = Literal["raw", "generated", "typed"]
+PARSINGS: tuple[Parsing, ...] = ("raw", "generated", "typed")
+_TYPED = reader_for(QualificationSessionList)
 
 
-def sync_baseline(transport: httpx2.BaseTransport, concurrency: int, models: bool) -> int:
-    """Walk every page: the first alone (it tells the last page), the rest on N threads."""
+def _read(content: bytes, parsing: Parsing) -> tuple[int, int]:
+    """The page's item count and its `last_page`, read the way `parsing` names."""
+    if parsing == "raw":
+        body = json.loads(content)
+        return len(body["qualification_sessions"]), body["pagination"]["last_page"]
+    page = _TYPED(content) if parsing == "typed" and _TYPED is not None else None
+    if page is None:
+        page = QualificationSessionList.from_dict(json.loads(content))
+    pagination = page.pagination
+    if not isinstance(pagination, Pagination) or not isinstance(pagination.last_page, int):
+        raise RuntimeError("the benchmark's pages carry their last page")
+    return len(page.qualification_sessions), pagination.last_page
+
+
+def sync_baseline(transport: httpx2.BaseTransport, concurrency: int, parsing: Parsing) -> int:
+    """Walk every page: the first alone (it tells the last page), the rest on N threads.
+
+    Each thread reads its page, as our walk's threads do.
+    """
     with httpx2.Client(base_url=TRUEMED_URL, transport=transport) as client:
         client.headers["x-truemed-api-key"] = KEY
 
-        def page(number: int) -> Any:
+        def page(number: int) -> tuple[int, int]:
             params = {"page": number, "page_size": PAGE_SIZE}
-            return json.loads(client.get(TRUEMED_PATH, params=params).content)
+            return _read(client.get(TRUEMED_PATH, params=params).content, parsing)
 
-        first = page(1)
-        count = _items(first, models)
-        last: int = first["pagination"]["last_page"]
+        count, last = page(1)
         with ThreadPoolExecutor(concurrency) as pool:
-            for body in pool.map(page, range(2, last + 1)):
-                count += _items(body, models)
+            for items, _last in pool.map(page, range(2, last + 1)):
+                count += items
         return count
 
 
 def async_baseline(
-    transport: httpx2.AsyncBaseTransport, concurrency: int, models: bool
+    transport: httpx2.AsyncBaseTransport, concurrency: int, parsing: Parsing
 ) -> Callable[[], int]:
     """As `sync_baseline`, with N tasks on a new event loop."""
 
@@ -55,17 +74,14 @@ def async_baseline(
             client.headers["x-truemed-api-key"] = KEY
             slots = asyncio.Semaphore(concurrency)
 
-            async def page(number: int) -> int:
+            async def page(number: int) -> tuple[int, int]:
                 async with slots:
                     params = {"page": number, "page_size": PAGE_SIZE}
                     response = await client.get(TRUEMED_PATH, params=params)
-                    return _items(json.loads(response.content), models)
+                    return _read(response.content, parsing)
 
-            first = json.loads(
-                (await client.get(TRUEMED_PATH, params={"page": 1, "page_size": PAGE_SIZE})).content
-            )
-            last: int = first["pagination"]["last_page"]
-            counts = await asyncio.gather(*(page(n) for n in range(2, last + 1)))
-            return _items(first, models) + sum(counts)
+            count, last = await page(1)
+            pages = await asyncio.gather(*(page(n) for n in range(2, last + 1)))
+            return count + sum(items for items, _last in pages)
 
     return lambda: asyncio.run(walk())

@@ -7,10 +7,12 @@ from pathlib import Path
 
 PAGE_SIZE = 100
 OVERHEAD_ITEMS = 10_000
-LATENCY = 0.050
+LATENCY = 0.025
 LATENCY_PAGES = 100
 CONCURRENCY = (4, 8, 16)
 MEMORY_ITEMS = (10_000, 100_000)
+LONG_WALK_PAGES = (1_000, 16_000)
+LONG_WALK_PAGE_SIZE = 5
 # Goodstack's window is one page whatever its concurrency, so one mode shows it.
 MEMORY_CASES = (("Truemed", 1), ("Truemed", 8), ("Goodstack", 8))
 SLOW_CONSUMER = 0.020  # seconds of loop-body work per page in the Goodstack prefetch demo
@@ -21,6 +23,7 @@ GOODSTACK_URL = "https://api.goodstack.io"
 GOODSTACK_PATH = "/v1/eligibility-subscriptions"
 KEY = "bench-key"
 RESULTS = Path(__file__).resolve().parent / "results.md"
+PERFORMANCE_TABLE = Path(__file__).resolve().parent / "performance-table.md"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,5 +36,8 @@ class Settings:
     latency: float = LATENCY
     latency_pages: int = LATENCY_PAGES
     latency_runs: int = 3
+    long_walk_pages: tuple[int, int] = LONG_WALK_PAGES
+    long_walk_page_size: int = LONG_WALK_PAGE_SIZE
+    long_walk_runs: int = 5
     memory_items: tuple[int, ...] = MEMORY_ITEMS
-    memory_runs: int = 5
+    memory_runs: int = 1

@@ -24,16 +24,48 @@ from eligibility_clients import (
 from benchmarks.config import PAGE_SIZE
 
 
-def median_times(contenders: Mapping[str, Callable[[], object]], runs: int) -> dict[str, float]:
-    """Median wall time of each contender over `runs` interleaved rounds."""
+def timed_rounds(
+    contenders: Mapping[str, Callable[[], object]], runs: int, *, warm_up: bool = False
+) -> dict[str, list[float]]:
+    """Wall times of each contender over `runs` interleaved rounds, round by round.
+
+    Every other round runs the contenders in reverse order, so that none always follows the
+    same neighbour (whose garbage it would collect) or always runs first. With `warm_up`, one
+    untimed round first, so that no contender pays alone for what the first walk of a process
+    builds (the page decoders, imports, caches).
+    """
     times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(runs):
-        for name, run in contenders.items():
+    if warm_up:
+        for run in contenders.values():
+            run()
+    order = list(contenders.items())
+    for round_number in range(runs):
+        for name, run in order if round_number % 2 == 0 else reversed(order):
             gc.collect()
             start = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
+
+
+def median_times(
+    contenders: Mapping[str, Callable[[], object]], runs: int, *, warm_up: bool = False
+) -> dict[str, float]:
+    """Median wall time of each contender over `runs` interleaved rounds (`timed_rounds`)."""
+    rounds = timed_rounds(contenders, runs, warm_up=warm_up)
+    return {name: statistics.median(values) for name, values in rounds.items()}
+
+
+def paired_ratio(rounds: Mapping[str, list[float]], numerator: str, denominator: str) -> float:
+    """The median over rounds of `numerator`'s time over `denominator`'s in the same round.
+
+    Two walks of one round ran seconds apart, so a neighbour's load that comes and goes
+    between rounds hits both alike; the median of these ratios moves less with it than a
+    ratio of two medians does.
+    """
+    return statistics.median(
+        mine / theirs for mine, theirs in zip(rounds[numerator], rounds[denominator], strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -124,6 +156,7 @@ def sync_export(
     make: Callable[[], TruemedClient | GoodstackClient],
     concurrency: int,
     per_page_work: float = 0.0,
+    page_size: int = PAGE_SIZE,
 ) -> Callable[[], int]:
     """A full walk of a fresh sync client's list() with `concurrency`."""
 
@@ -131,16 +164,16 @@ def sync_export(
         with make() as client:
             if isinstance(client, TruemedClient):
                 items: Iterable[object] = client.qualification_sessions.list(
-                    page_size=PAGE_SIZE, concurrency=concurrency
+                    page_size=page_size, concurrency=concurrency
                 )
             else:
                 items = client.eligibility_subscriptions.list(
-                    page_size=PAGE_SIZE, concurrency=concurrency
+                    page_size=page_size, concurrency=concurrency
                 )
             count = 0
             for _item in items:
                 count += 1
-                if per_page_work and count % PAGE_SIZE == 0:
+                if per_page_work and count % page_size == 0:
                     time.sleep(per_page_work)  # stands in for the caller's work on a page
             return count
 

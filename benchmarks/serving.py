@@ -117,19 +117,24 @@ class TemplatePages:
     network read would allocate them, and nothing is kept.
     """
 
-    def __init__(self, vendor: str, count: int) -> None:
+    def __init__(self, vendor: str, count: int, page_size: int = PAGE_SIZE) -> None:
+        if not 0 < page_size <= PAGE_SIZE:
+            raise ValueError(f"page_size must be from 1 to {PAGE_SIZE}")
         self.vendor = vendor
         self.count = count
-        self.pages = math.ceil(count / PAGE_SIZE)
+        self.page_size = page_size
+        self.pages = math.ceil(count / page_size)
         first = render_truemed(PAGE_SIZE) if vendor == "truemed" else render_goodstack(PAGE_SIZE)
         self._body: dict[str, Any] = json.loads(next(iter(first.values())))
+        items = "qualification_sessions" if vendor == "truemed" else "data"
+        self._body[items] = self._body[items][:page_size]
         # One body is rewritten per request; concurrent walks ask from several threads.
         self._lock = threading.Lock()
 
     def item_ids(self, page: int) -> list[str]:
         """The ids of page `page` (from 1), as served."""
         prefix = "qs_bench" if self.vendor == "truemed" else "eligibilitysubscription_bench"
-        return [f"{prefix}{page:07d}{index:03d}" for index in range(PAGE_SIZE)]
+        return [f"{prefix}{page:07d}{index:03d}" for index in range(self.page_size)]
 
     def __call__(self, key: str) -> bytes:
         """The bytes of the page `key` names (a page number, or a cursor `p<number>`)."""
@@ -145,7 +150,7 @@ class TemplatePages:
                 record["qualification_session_id"] = item_id
             body["pagination"] = {
                 "current_page": page,
-                "page_size": PAGE_SIZE,
+                "page_size": self.page_size,
                 "count": self.count,
                 "last_page": self.pages,
             }

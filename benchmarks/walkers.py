@@ -1,4 +1,7 @@
-"""The walks part 1 compares: raw httpx2 (the floor), the generated clients, and ours."""
+"""The walks part 1 compares: raw httpx2 (the floor), the generated clients, and ours.
+
+Ours runs in both modes: tolerant (the default) and `strict_response_validation=True`.
+"""
 
 from __future__ import annotations
 
@@ -70,9 +73,11 @@ def generated_truemed(transport: httpx2.BaseTransport) -> int:
             page += 1
 
 
-def ours_truemed(transport: httpx2.BaseTransport) -> int:
-    """This package: iterate `list()`."""
-    with TruemedClient(api_key=KEY, transport=transport) as client:
+def ours_truemed(transport: httpx2.BaseTransport, strict: bool = False) -> int:
+    """This package: iterate `list()`; with `strict`, a `strict_response_validation` client."""
+    with TruemedClient(
+        api_key=KEY, transport=transport, strict_response_validation=strict
+    ) as client:
         count = 0
         for _session in client.qualification_sessions.list(page_size=PAGE_SIZE):
             count += 1
@@ -121,9 +126,11 @@ def generated_goodstack(transport: httpx2.BaseTransport) -> int:
             cursor = next_cursor
 
 
-def ours_goodstack(transport: httpx2.BaseTransport) -> int:
-    """This package: iterate `list()`."""
-    with GoodstackClient(api_key=KEY, transport=transport) as client:
+def ours_goodstack(transport: httpx2.BaseTransport, strict: bool = False) -> int:
+    """This package: iterate `list()`; with `strict`, a `strict_response_validation` client."""
+    with GoodstackClient(
+        api_key=KEY, transport=transport, strict_response_validation=strict
+    ) as client:
         count = 0
         for _subscription in client.eligibility_subscriptions.list(page_size=PAGE_SIZE):
             count += 1
