@@ -14,7 +14,7 @@ machine with only Python 3.11+ and nox can run all of them. What makes a second 
   those is stamped in the environment (`_install`);
 - build makes the wheel once, and typing (which requires build) takes it from dist/;
 - mypy's cache is kept in `.nox/.cache/mypy*` (and cached by CI), the tests run on every core
-  (pytest-xdist).
+  (pytest-xdist), and the other sessions run beside them (`nox.options.parallel`).
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ nox.options.default_venv_backend = "uv|virtualenv"
 # Environments are kept between runs; `_install` installs only when what they hold would change.
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["lint", "typecheck", "tests", "drift", "api", "build", "typing", "demo"]
+# The default sessions run side by side, one per core (`--parallel 1` for one at a time): while
+# the suite runs, the other checks take turns beside it. Each session's output is printed whole
+# when it ends. Sessions that write to the checkout (generate, record, release) never run
+# alongside another: they do not set `allow_parallel`.
+nox.options.parallel = os.cpu_count() or 1
 nox.options.error_on_missing_interpreters = True
 os.environ["UV_PYTHON_DOWNLOADS"] = "never"
 
@@ -177,7 +182,7 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", allow_parallel=True)
 def lint(session: nox.Session) -> None:
     """Ruff on everything hand-written; actionlint and zizmor on the CI workflows."""
     dev = _dev(session)
@@ -188,7 +193,7 @@ def lint(session: nox.Session) -> None:
     dev.run("zizmor", "--offline", "--no-progress", WORKFLOWS)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", allow_parallel=True)
 def api(session: nox.Session) -> None:
     """Compare the public API with the last release's snapshot; fail if the bump is too small.
 
@@ -216,7 +221,7 @@ def release(session: nox.Session) -> None:
     session.run("python", "-m", "codegen.release", *session.posargs)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", allow_parallel=True)
 def typecheck(session: nox.Session) -> None:
     """Mypy --strict on the overlay, the tests and the tooling; pyright on the list() surface."""
     dev = _dev(session)
@@ -226,13 +231,13 @@ def typecheck(session: nox.Session) -> None:
     dev.run("pyright", "tests/typing_surface.py")
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", allow_parallel=True)
 def tests(session: nox.Session) -> None:
     """Run the test suite offline, on every core (`-- -n 0` for one process)."""
     _dev(session).run("pytest", "-n", "auto", *session.posargs)
 
 
-@nox.session(python=None)
+@nox.session(python=None, allow_parallel=True)
 def demo(session: nox.Session) -> None:
     """Install the package with the `cli` extra and run the command against the fakes."""
     _install(session, "-e", ".[cli]")
@@ -311,7 +316,7 @@ def scratch(session: nox.Session) -> None:
     _dev(session).run("python", "codegen/scratch_change.py", *session.posargs)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", allow_parallel=True)
 def drift(session: nox.Session) -> None:
     """The three drift checks; each fails with a report naming what drifted.
 
@@ -396,7 +401,7 @@ def record(session: nox.Session) -> None:
     dev.run("python", "-m", "codegen.traffic")
 
 
-@nox.session(python=None)
+@nox.session(python=None, allow_parallel=True)
 def build(session: nox.Session) -> None:
     """Build the wheel and sdist into dist/, check the wheel, and import it from a fresh venv."""
     _install(session, "build==1.3.0", "pip")
@@ -604,7 +609,7 @@ def _misspelt(consumer: Path) -> str:
     return text.replace(*TYPO)
 
 
-@nox.session(name="typing", python=None, requires=["build"])
+@nox.session(name="typing", python=None, requires=["build"], allow_parallel=True)
 def consumer_typing(session: nox.Session) -> None:
     """The installed wheel as a user's type checkers see it.
 
