@@ -170,7 +170,7 @@ def _locked(path: Path) -> Iterator[None]:
     """An exclusive lock on `path` where the platform has fcntl; nothing elsewhere."""
     try:
         import fcntl
-    except ImportError:  # Windows: sessions run there one at a time
+    except ImportError:  # Windows: a first run there needs `--parallel 1`
         yield
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -294,8 +294,10 @@ def bench(session: nox.Session) -> None:
     Not a default session: it takes minutes and its numbers depend on the machine. Pass
     `-- --quick` for a short run that only checks the script, `-- --only latency` for a part.
     """
+    # Not editable, so installed again every time: the stamp does not follow the sources.
+    session.install(".")
     # The generator, for the baseline our templates are measured against, and the peers.
-    _install(session, ".", *nox.project.dependency_groups(PYPROJECT, "bench"))
+    _install_groups(session, "bench")
     session.run("python", "-m", "benchmarks.bench", *session.posargs)
 
 

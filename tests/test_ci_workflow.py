@@ -87,3 +87,27 @@ def test_the_mypy_cache_ci_keeps_is_where_typecheck_writes_it() -> None:
     assert [step["with"]["path"] for step in caches] == [".nox/.cache/mypy"]
     noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
     assert '"--cache-dir", str(Path(session.cache_dir) / "mypy")' in noxfile
+
+
+def session_decorators() -> dict[str, dict[str, str]]:
+    """Each nox session's name and the keywords of its decorator, as source text."""
+    tree = ast.parse((ROOT / "noxfile.py").read_text(encoding="utf-8"))
+    sessions: dict[str, dict[str, str]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "nox.session":
+                keywords = {k.arg: ast.unparse(k.value) for k in decorator.keywords if k.arg}
+                sessions[keywords.get("name", node.name).strip("'\"")] = keywords
+    return sessions
+
+
+def test_only_the_default_sessions_run_side_by_side() -> None:
+    # A session that writes to the checkout (generate, record, release) must run alone.
+    sessions = session_decorators()
+    assert {"generate", "record", "release"} <= set(sessions)
+    parallel = {name for name, keywords in sessions.items() if keywords.get("allow_parallel")}
+    assert {name: sessions[name].get("allow_parallel") for name in parallel} == dict.fromkeys(
+        default_sessions(), "True"
+    )
