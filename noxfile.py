@@ -142,7 +142,9 @@ class Env:
         if not python.exists():
             session.log(f"creating the shared environment {self.location}")
             if uv:
-                session.run(uv, "venv", "--quiet", "--python", sys.executable, str(self.location))
+                # --seed: pip in it too, as virtualenv gives (a test installs with it).
+                location = str(self.location)
+                session.run(uv, "venv", "--quiet", "--seed", "--python", sys.executable, location)
             else:
                 session.run(sys.executable, "-m", "virtualenv", "--quiet", str(self.location))
         if uv:
