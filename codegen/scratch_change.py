@@ -49,10 +49,11 @@ seen = []
 def answer(request):
     seen.append(request)
     return httpx2.Response(200, json={"data": []})
-list(GoodstackClient(api_key="sk_x", transport=httpx2.MockTransport(answer))
+list(GoodstackClient(api_key="scratch1", transport=httpx2.MockTransport(answer))
      .eligibility_subscriptions.list(country="GBR"))
 async def walk():
-    async with AsyncGoodstackClient(api_key="sk_x", transport=httpx2.MockTransport(answer)) as c:
+    transport = httpx2.MockTransport(answer)
+    async with AsyncGoodstackClient(api_key="scratch1", transport=transport) as c:
         await c.eligibility_subscriptions.list(country="GBR")
 asyncio.run(walk())
 assert [r.url.params.get("country") for r in seen] == ["GBR", "GBR"], seen

@@ -7,8 +7,8 @@
 The first run creates `.venv-dev/` in the checkout (git-ignored) and installs into it the nox
 version pinned in pyproject.toml's `typecheck` group; nothing is installed anywhere else, so
 it works where the system Python is "externally managed" (PEP 668) and there is no `python`,
-pip, uv or nox command. Nox then makes one virtualenv per session under `.nox/`. Delete both
-folders to start afresh.
+pip, uv or nox command. Nox then makes the sessions' virtualenvs under `.nox/` and keeps them
+for the next run. Delete both folders to start afresh.
 
 Where `venv` cannot install pip (Debian and Ubuntu without the `python3-venv` package), the
 virtualenv is made without pip and pip is fetched from PyPI as a wheel, its digest checked.

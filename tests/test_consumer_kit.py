@@ -266,7 +266,9 @@ def test_in_process():
 
 def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_recorded=VCR_TESTS)
-    recorded = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=once")
+    # In this process: the plugin's own registration in a fresh interpreter is checked by
+    # test_plugin_is_registered_and_not_autouse and by `nox -s build`'s consumer project.
+    recorded = pytester.runpytest_inprocess("-s", "-p", "no:cacheprovider", "--record-mode=once")
     recorded.assert_outcomes(passed=3)
     # Recording: every request reached a fake (3 Truemed pages + 2 Goodstack pages, then 1).
     assert re.findall(r"SERVED (\d+)", recorded.stdout.str()) == ["5", "1", "1"]
@@ -286,7 +288,7 @@ def test_vcr_recipe_records_no_key_and_replays_on_another_port(pytester: pytest.
     # The loopback cassette was recorded on a port the replay's new FakeServer will not have.
     assert re.search(r"http://127\.0\.0\.1:\d+/", cassettes[2].read_text(encoding="utf-8"))
 
-    replayed = pytester.runpytest_subprocess("-s", "-p", "no:cacheprovider", "--record-mode=none")
+    replayed = pytester.runpytest_inprocess("-s", "-p", "no:cacheprovider", "--record-mode=none")
     replayed.assert_outcomes(passed=3)
     # Replay: the cassettes answered; no request reached a fake.
     assert re.findall(r"SERVED (\d+)", replayed.stdout.str()) == ["0", "0", "0"]
@@ -317,7 +319,8 @@ def test_eligibility_recording_tells_recording_from_replaying(pytester: pytest.P
     pytester.makepyfile(test_probe=RECORDING_PROBE)
     modes = []
     for mode in ("once", "once", "none", "rewrite"):
-        result = pytester.runpytest_subprocess(
+        # In this process, as the recipe's test above runs its runs.
+        result = pytester.runpytest_inprocess(
             "-s", "-p", "no:cacheprovider", f"--record-mode={mode}"
         )
         result.assert_outcomes(passed=2)

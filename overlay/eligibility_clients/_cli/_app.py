@@ -33,7 +33,7 @@ from ._export import (
     export,
 )
 from ._filters import choice, filter_options
-from ._output import FORMATS
+from ._output import FORMATS, Layout
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -136,7 +136,24 @@ def _one_line(text: str) -> str:
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
-def _common_options(command: F) -> F:
+def _column_names(layout: Layout) -> Callable[..., tuple[str, ...] | None]:
+    """The `--columns` callback: the names split at commas, each checked against `layout`."""
+
+    def parse(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        names = tuple(name.strip() for name in value.split(",") if name.strip())
+        try:
+            return tuple(column.name for column in layout.columns(names or ("",)))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
+    return parse
+
+
+def _common_options(command: F, layout: Layout) -> F:
     """The options every list command shares, after its own filters in `--help`."""
     options = [
         click.option(
@@ -144,6 +161,16 @@ def _common_options(command: F) -> F:
             "format_",
             type=choice(FORMATS),
             help="Output format. Default: table on a terminal, jsonl otherwise.",
+        ),
+        click.option(
+            "--columns",
+            metavar="NAME,...",
+            callback=_column_names(layout),
+            help=(
+                "The table's columns, named by the field they show: "
+                f"{', '.join(layout.column_names)}.  "
+                f"[default: {','.join(layout.default_columns)}]"
+            ),
         ),
         click.option(
             "--limit",
@@ -233,7 +260,7 @@ def _list_command(group: click.Group, name: str, endpoint: Endpoint, doc: str) -
         _run(endpoint, chosen, values)
 
     command.__doc__ = doc
-    decorated: Callable[..., Any] = _common_options(command)
+    decorated: Callable[..., Any] = _common_options(command, endpoint.layout)
     for option in reversed(filter_options(endpoint.operation, endpoint.default_page_size)):
         decorated = option(decorated)
     group.command(name, epilog=EPILOG)(decorated)

@@ -34,7 +34,7 @@ from ._progress import BarProgress, NoProgress, Progress
 
 
 class InvalidArguments(Exception):
-    """The client or `list()` refused an argument (their ValueError); nothing was sent."""
+    """An argument was refused (by the client, `list()` or the command); nothing was sent."""
 
 
 class OutputError(Exception):
@@ -111,6 +111,7 @@ class Options:
     """The options every list command shares."""
 
     format: str | None = None
+    columns: tuple[str, ...] | None = None
     limit: int | None = None
     concurrency: int = 1
     output: str | None = None
@@ -172,6 +173,10 @@ def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> 
         APIError: the API call failed (MissingAPIKeyError when no key is set).
     """
     fmt = choose_format(options)
+    if options.columns is not None and fmt != "table":
+        raise InvalidArguments(
+            f"--columns applies to the table format only, not {fmt}; add --format table"
+        )
     progress: Progress = BarProgress(endpoint.label) if wants_progress(options) else NoProgress()
     with progress, _connect(endpoint, options, progress.page_fetched) as client:
         lister = endpoint.lister(client)
@@ -193,7 +198,7 @@ def export(endpoint: Endpoint, filters: Mapping[str, Any], options: Options) -> 
         # file alone. Inside the bar, stdout is rich's proxy, which prints above the bar.
         with _open_output(options.output) as stream:
             with _writing():
-                writer = _output.make_writer(fmt, endpoint.layout, stream)
+                writer = _output.make_writer(fmt, endpoint.layout, stream, options.columns)
             written = _write_items(page, writer, progress, options.limit)
             with _writing():
                 writer.close()

@@ -5,7 +5,8 @@ Every format starts from an item's wire-format dict (`item.to_dict()`):
 - `jsonl`: that dict as one compact JSON object per line, unknown fields included;
 - `csv`: a column per field of the spec's item schema, in the spec's order; nested objects and lists
   are JSON-encoded, null is empty;
-- `table`: a few fixed-width columns per API, for reading on a terminal.
+- `table`: fixed-width columns, for reading on a terminal. The default set fits 80 columns;
+  `--columns` picks others among each API's `Layout.table`, named by the field they read.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
@@ -40,7 +41,7 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: header, width in terminal cells, and how to get the cell from a record.
+    """A table column: header, width in terminal cells, and the field its cells are read from.
 
     Columns that are not `truncate`d (ids) are printed whole even when longer than `width`,
     so that they can be copied; the others are cut with an ellipsis. A `status` column is
@@ -49,17 +50,49 @@ class Column:
 
     header: str
     width: int
-    value: Callable[[Record], str]
+    value: _Read
     truncate: bool = True
     status: bool = False
+
+    @property
+    def name(self) -> str:
+        """What `--columns` calls it: the field's wire name, `outer.inner` for a nested one."""
+        return ".".join(self.value.path)
 
 
 @dataclass(frozen=True)
 class Layout:
-    """What an API's records look like in each format."""
+    """What an API's records look like in each format.
+
+    `table` holds every column the table can show; `default_columns` names the ones shown
+    without `--columns`, chosen so that a row fits an 80-column terminal.
+    """
 
     csv_fields: Sequence[str]
     table: Sequence[Column]
+    default_columns: Sequence[str]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Every column's name, in the table's order."""
+        return tuple(column.name for column in self.table)
+
+    def columns(self, names: Sequence[str] | None = None) -> tuple[Column, ...]:
+        """The columns named (default: `default_columns`), in the order given.
+
+        Raises:
+            ValueError: a name that is not one of `column_names`, case aside.
+        """
+        by_name = {column.name.lower(): column for column in self.table}
+        chosen = []
+        for name in self.default_columns if names is None else names:
+            column = by_name.get(name.strip().lower())
+            if column is None:
+                raise ValueError(
+                    f"{name!r} is not a column; accepted: {', '.join(self.column_names)}"
+                )
+            chosen.append(column)
+        return tuple(chosen)
 
 
 @dataclass(frozen=True)
@@ -111,6 +144,9 @@ def _utc_minute(name: str) -> _Read:
     return _ReadUTCMinute((name,))
 
 
+# Widths: an id is printed whole (39 cells for Truemed's `qs_` and a UUID, 53 for Goodstack's
+# `eligibilitysubscription_` and 29 characters); the default columns then take what is left of
+# 80 cells, two between columns. Personal data (email, user id) is shown only when asked for.
 TRUEMED = Layout(
     # QualificationSession's fields, in the spec's order (from the generated declaration).
     csv_fields=tuple(name for name, _ in TRUEMED_LIST.item_fields),
@@ -121,6 +157,7 @@ TRUEMED = Layout(
         Column("EMAIL", 30, _field("email")),
         Column("USER ID", 17, _field("user_id")),
     ),
+    default_columns=("qualification_session_id", "status", "created_at"),
 )
 
 GOODSTACK = Layout(
@@ -129,10 +166,13 @@ GOODSTACK = Layout(
     table=(
         Column("ID", 53, _field("id"), truncate=False),
         Column("ORGANISATION", 30, _field("organisationName")),
-        Column("STATUS", 26, _field("status"), status=True),
+        # 12 cells: `pending_validation_request` reads `pending_val…`; with the id and the
+        # eligibility, a row is exactly 80 cells.
+        Column("STATUS", 12, _field("status"), status=True),
         Column("ELIGIBILITY", 11, _nested("results", "eligibilityStatus"), status=True),
         Column("CREATED (UTC)", 16, _utc_minute("createdAt")),
     ),
+    default_columns=("id", "status", "results.eligibilityStatus"),
 )
 
 # Statuses of both APIs that read as good, bad or waiting; others are left unstyled.
@@ -243,12 +283,14 @@ class TableWriter:
         self._stream.flush()
 
 
-def make_writer(fmt: str, layout: Layout, stream: TextIO) -> Writer:
-    """The writer for `fmt` (one of FORMATS) on `stream`."""
+def make_writer(
+    fmt: str, layout: Layout, stream: TextIO, columns: Sequence[str] | None = None
+) -> Writer:
+    """The writer for `fmt` (one of FORMATS) on `stream`; `columns` names the table's columns."""
     if fmt == "jsonl":
         return JsonLinesWriter(stream)
     if fmt == "csv":
         return CsvWriter(stream, layout.csv_fields)
     if fmt == "table":
-        return TableWriter(stream, layout.table)
+        return TableWriter(stream, layout.columns(columns))
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
