@@ -53,8 +53,8 @@ class FakeGoodstack(FakeAPI):
     DEFAULT_API_KEY = "sk_fake_goodstack_key"
     PATH = LIST.path
     OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = OPERATIONS
-    RECORDS = "subscriptions"
-    ID_FIELD = "id"
+    RECORDS: ClassVar[str] = "subscriptions"
+    ID_FIELD: ClassVar[str] = "id"
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(

@@ -42,8 +42,8 @@ class FakeTruemed(FakeAPI):
     DEFAULT_API_KEY = "tm_fake_truemed_key"
     PATH = LIST.path
     OPERATIONS: ClassVar[tuple[Operation[Any], ...]] = OPERATIONS
-    RECORDS = "sessions"
-    ID_FIELD = "qualification_session_id"
+    RECORDS: ClassVar[str] = "sessions"
+    ID_FIELD: ClassVar[str] = "qualification_session_id"
     # What each filter means is written below; the spec cannot say it.
     APPLIED: ClassVar[Mapping[str, frozenset[str]]] = {
         LIST.operation_id: frozenset(
