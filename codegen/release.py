@@ -7,7 +7,7 @@ Usage (normally through nox: `nox -s release -- minor`):
     python -m codegen.release 0.2.0 --date 2026-12-01
 
 The git tree must be clean, so the release is exactly what is committed. The command then
-rewrites `_version.py` and the install lines of the README and docs/getting-started.md,
+rewrites `_version.py` and the install lines of the README and the docs' pages,
 turns CHANGELOG.md's `## [Unreleased]` section into `## [X.Y.Z] - YYYY-MM-DD` (with the
 API changes `nox -s api` found) under a new empty `## [Unreleased]`, rewrites
 `codegen/public-api.json`, builds the wheel and sdist into dist/, checks that they agree,
@@ -80,8 +80,9 @@ def date_changelog(text: str, version: str, date: str, changes: list[api.Change]
     return head + UNRELEASED + "\n\n" + released + tail
 
 
-#: The documents whose install lines name the release's tag and wheel.
-INSTALL_DOCUMENTS = (ROOT / "README.md", ROOT / "docs" / "getting-started.md")
+#: The documents whose install lines name the release's tag and wheel: the README and every
+#: page of the docs site (rewriting a page without one changes nothing).
+INSTALL_DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")))
 
 
 def install_lines(readme: str, version: str) -> str:
