@@ -8,8 +8,7 @@ import gc
 import threading
 import time
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterable, Callable, Coroutine, Iterator
-from typing import TypeVar
+from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
 
 import httpx2
 import pytest
@@ -18,14 +17,12 @@ from eligibility_clients import (
     AsyncTruemedClient,
     BadRequestError,
     EligibilitySubscription,
-    GoodstackClient,
     QualificationSession,
     TruemedClient,
     _retries,
 )
 from eligibility_clients._retries import WALK_CLOSED_EXTENSION, RetryPolicy, RetryTransport
 from eligibility_clients._sending import asend, send
-from eligibility_clients._walks import THREAD_NAME_PREFIX
 
 from tests.builders import (
     GOODSTACK_KEY,
@@ -36,53 +33,13 @@ from tests.builders import (
     goodstack_error,
     truemed_error,
 )
-
-SAFETY = 30.0
-
-T = TypeVar("T")
-
-
-def truemed(server: TruemedServer, max_retries: int = 2) -> TruemedClient:
-    return TruemedClient(api_key=TRUEMED_KEY, transport=server.transport, max_retries=max_retries)
-
-
-def goodstack(server: GoodstackServer) -> GoodstackClient:
-    return GoodstackClient(api_key=GOODSTACK_KEY, transport=server.transport)
-
-
-def numbers(items: list[QualificationSession] | list[EligibilitySubscription]) -> list[int]:
-    """The numbers the builders put into each item's id."""
-    result = []
-    for item in items:
-        if isinstance(item, QualificationSession):
-            result.append(int(item.qualification_session_id[3:11]))
-        else:
-            assert item.id is not None
-            result.append(int(item.id.rsplit("_", 1)[1]))
-    return result
-
-
-def walk_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith(THREAD_NAME_PREFIX)]
-
-
-def other_tasks(before: set[asyncio.Task[object]]) -> set[asyncio.Task[object]]:
-    return asyncio.all_tasks() - before - {asyncio.current_task()}
-
-
-async def drain(items: AsyncIterable[T], into: list[T]) -> None:
-    async for item in items:
-        into.append(item)
-
-
-def then_serve(action: Callable[[], object]) -> Callable[[httpx2.Request], None]:
-    """A script entry that runs `action`, then lets the server answer as usual."""
-
-    def answer(request: httpx2.Request) -> None:
-        action()
-
-    return answer
-
+from tests.test_concurrency import (
+    SAFETY,
+    drain,
+    numbers,
+    other_tasks,
+    truemed,
+)
 
 # --- async --------------------------------------------------------------------------------
 

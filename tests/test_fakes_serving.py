@@ -8,10 +8,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import httpx2
 import pytest
 from eligibility_clients import (
     APIConnectionError,
@@ -29,28 +27,12 @@ from eligibility_clients import (
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
 
 from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
-from tests.builders import plain_transport
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def eligibility_clients_truemed(fake: FakeTruemed, **options: Any) -> TruemedClient:
-    return TruemedClient(api_key=fake.api_key, transport=fake.transport, **options)
-
-
-def eligibility_clients_goodstack(fake: FakeGoodstack, **options: Any) -> GoodstackClient:
-    return GoodstackClient(api_key=fake.api_key, transport=fake.transport, **options)
-
-
-def raw(fake: FakeTruemed | FakeGoodstack, path: str, key: str | None = None) -> httpx2.Response:
-    """Call a fake with plain httpx2, bypassing the client's argument checks."""
-    header = "x-truemed-api-key" if isinstance(fake, FakeTruemed) else "Authorization"
-    headers = {header: fake.api_key if key is None else key}
-    with httpx2.Client(
-        transport=plain_transport(fake), base_url="https://api.example.test"
-    ) as http:
-        return http.get(path, headers=headers)
-
+from tests.test_fakes import (
+    ROOT,
+    eligibility_clients_goodstack,
+    eligibility_clients_truemed,
+    raw,
+)
 
 # --- transports: sync, async, loopback HTTP ------------------------------------------------
 

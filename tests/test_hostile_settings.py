@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import math
-from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx2
@@ -33,43 +32,11 @@ from tests.builders import (
     goodstack_page,
     truemed_page,
 )
-
-
-def truemed(transport: httpx2.BaseTransport, **options: Any) -> TruemedClient:
-    return TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
-
-
-def goodstack(transport: httpx2.BaseTransport, **options: Any) -> GoodstackClient:
-    return GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options)
-
-
-def goodstack_with_next(ids: range, next_link: object) -> httpx2.Response:
-    body = goodstack_page(ids).json()
-    body["_links"]["next"] = next_link
-    return httpx2.Response(200, json=body)
-
-
-def goodstack_raw_next(ids: range, raw_next: str) -> httpx2.Response:
-    """A page whose next link is spliced in as raw JSON text (e.g. a lone-surrogate escape)."""
-    body = goodstack_page(ids).json()
-    body["_links"]["next"] = "@@NEXT@@"
-    text = json.dumps(body).replace('"@@NEXT@@"', raw_next)
-    return httpx2.Response(200, content=text.encode(), headers={"content-type": "application/json"})
-
-
-def collect(first_page: Callable[[], Iterable[Any]]) -> tuple[list[Any], Exception | None]:
-    """The items a walk yields, and the exception it ended with (None if it ended normally)."""
-    walked: list[Any] = []
-    try:
-        walked.extend(first_page())
-    except Exception as exc:  # the tests then check it is an APIError
-        return walked, exc
-    return walked, None
-
-
-def subscription_ids(items: list[Any]) -> list[str]:
-    return [item.id for item in items]
-
+from tests.test_hostile_responses import (
+    goodstack,
+    goodstack_with_next,
+    truemed,
+)
 
 # --- Settings and arguments -------------------------------------------------------------------
 
