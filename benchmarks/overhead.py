@@ -49,14 +49,14 @@ PEERS = {
 def upstream_models() -> dict[str, Callable[[dict[str, Any]], object]]:
     """The list models generated from the same specs with the generator's own templates.
 
-    Our `codegen/templates/` change how `from_dict` is written; this is the baseline they
+    Our `codegen/generate/templates/` change how `from_dict` is written; this is the baseline they
     are measured against, generated in this run under other package names (and without the
     ruff post hook: formatting does not change what runs). Empty when openapi-python-client
     is not installed.
     """
     sys.path.insert(0, str(ROOT))
     # Imported here: the script runs from benchmarks/, so the checkout joins the path first.
-    from codegen import regenerate
+    from codegen.generate import regenerate
 
     list_models = {
         "eligibility_clients_truemed": ("Truemed", "QualificationSessionList"),
@@ -271,7 +271,8 @@ def part_overhead(report: Report, settings: Settings) -> dict[str, float]:
     )
     if template_rows:
         report.add(
-            "The generated models with our two templates (`codegen/templates/`) against the "
+            "The generated models with our two templates (`codegen/generate/templates/`) against "
+            "the "
             "same specs generated with openapi-python-client's own templates in this run: "
             "`from_dict` time per item over the same pages. The last column is what the "
             "upstream-template models alone would cost over the floor (floor plus their "

@@ -1,4 +1,4 @@
-"""The public API check (`codegen/api.py`) and the release helpers (`codegen/release.py`)."""
+"""The public API check (`codegen.api`) and the release helpers (`codegen.release`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import griffe
 import pytest
 
-from codegen import api, release, versions
+from codegen import versions
+from codegen.api import check as api
+from codegen.release import cut as release
 
 MODELS = """
     from attrs import define as _attrs_define
@@ -434,7 +436,7 @@ def test_the_snapshot_holds_no_line_numbers(tmp_path: Path) -> None:
 
 
 def test_release_notes_are_the_dated_changelog_entry() -> None:
-    from codegen import release_notes
+    from codegen.release import notes as release_notes
 
     text = (
         "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n\n### Added\n- a thing\n\n"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen import regenerate
+from codegen.generate import regenerate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ def test_specs_pass_openapi_spec_validator() -> None:
 def test_lint_reports_an_invalid_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", encoding="utf-8")
-    target = regenerate.Target("broken_client", broken, ROOT / "codegen/truemed.yaml")
+    target = regenerate.Target("broken_client", broken, ROOT / "codegen/generate/truemed.yaml")
     monkeypatch.setattr(regenerate, "TARGETS", (target,))
     (problem,) = regenerate.lint_specs()
     assert problem.startswith(f"{broken}: ")

@@ -26,7 +26,7 @@ from eligibility_clients import (
 )
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
 
-from codegen.traffic import SPECS, Exchange, Spec, check_exchanges
+from codegen.drift.traffic import SPECS, Exchange, Spec, check_exchanges
 from tests.test_fakes import (
     ROOT,
     eligibility_clients_goodstack,

@@ -47,7 +47,7 @@ SUB_TAG: dict[str, Any] = {
 # Values of the wrong JSON type for any field of these specs: every field is a string, a
 # number, an object or an array, so one of these is always wrong.
 WRONG = [True, {"x": 1}, [1], "not-a-date"]
-# Goodstack's published facts, pinned in the repository (codegen/upstream/pinning.py).
+# Goodstack's published facts, pinned in the repository (codegen/drift/upstream/pinning.py).
 REFERENCE = Path(__file__).resolve().parents[1] / "specs/upstream/goodstack.json"
 
 

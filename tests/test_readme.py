@@ -185,13 +185,13 @@ def test_console_line_is_real(command: Command, fake_env: dict[str, str], tmp_pa
         output = run(command_line, env, expected_exit, cwd=tmp_path)
     elif words[:3] == ["python", "-m", "eligibility_clients.testing"]:
         check_serve(words[3:])
-    elif words[:3] == ["python", "-m", "codegen.upstream"]:
+    elif words[:3] == ["python", "-m", "codegen.drift.upstream"]:
         # The document in the README is a placeholder path; the command itself must exist.
-        run([sys.executable, "-m", "codegen.upstream", "--help"], env, 0)
-    elif words[:3] == ["python", "-m", "codegen.traffic"] or words[:2] == [
-        "python",
-        "codegen/regenerate.py",
-    ]:
+        run([sys.executable, "-m", "codegen.drift.upstream", "--help"], env, 0)
+    elif words[:3] in (
+        ["python", "-m", "codegen.drift.traffic"],
+        ["python", "-m", "codegen.generate"],
+    ):
         output = run([sys.executable, *words[1:]], env, expected_exit)
     else:
         pytest.fail(f"{command.block.where}: no rule runs or checks {line!r}")

@@ -38,8 +38,8 @@ from eligibility_clients_goodstack.api.eligibility_subscriptions import (
 )
 from eligibility_clients_truemed.api.qualification_sessions import list_qualification_sessions
 
-from codegen import regenerate
-from codegen.surface import EXTENSION, read_operations, render_table
+from codegen.generate import regenerate
+from codegen.generate.surface import EXTENSION, read_operations, render_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

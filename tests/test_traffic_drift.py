@@ -1,4 +1,4 @@
-"""Drift check 2 (codegen/traffic.py) catches recorded traffic that no longer fits the specs."""
+"""Drift check 2 (`codegen.drift.traffic`): recorded traffic that no longer fits the specs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from codegen import traffic
+from codegen.drift import traffic
 
 CASSETTES = Path(__file__).parent / "cassettes"
 GOODSTACK_PAGE = CASSETTES / "test_goodstack_cassettes" / "test_first_page.yaml"

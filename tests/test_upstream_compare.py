@@ -1,4 +1,4 @@
-"""Drift check 3 (codegen/upstream/): normalising, parameters, operations and request bodies.
+"""Drift check 3 (codegen/drift/upstream/): normalising, parameters, operations and request bodies.
 
 Every document here is a small one written by the test itself; no test reads the vendors'
 real documents (CI does not have them) or touches the network.
@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from codegen import upstream
+from codegen.drift import upstream
 from tests.upstream_documents import (
     ROOT,
     body,

@@ -1,4 +1,4 @@
-"""Drift check 3 (codegen/upstream/): the allow-list, the loader, the command line and report.
+"""Drift check 3 (codegen/drift/upstream/): the allow-list, the loader, the command line and report.
 
 Every document here is a small one written by the test itself; no test reads the vendors'
 real documents (CI does not have them) or touches the network.
@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen import upstream
-from codegen.upstream import Difference, UpstreamError
-from codegen.upstream import cli as upstream_cli
+from codegen.drift import upstream
+from codegen.drift.upstream import Difference, UpstreamError
+from codegen.drift.upstream import cli as upstream_cli
 from tests.upstream_documents import (
     ITEM,
     OP,
@@ -336,7 +336,7 @@ def test_usage_errors_exit_2_with_one_line(
     assert status == 2
     assert out == ""
     assert len(err.splitlines()) == 1
-    assert err.startswith("python -m codegen.upstream: error: ")
+    assert err.startswith("python -m codegen.drift.upstream: error: ")
     assert "Traceback" not in err
 
 

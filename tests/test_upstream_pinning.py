@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen.upstream.model import UpstreamError
-from codegen.upstream.pinning import pin, pinned_path
+from codegen.drift.upstream.model import UpstreamError
+from codegen.drift.upstream.pinning import pin, pinned_path
 
 DOCUMENT = {
     "openapi": "3.0.0",
@@ -113,7 +113,7 @@ def test_pinning_keeps_structure_and_drops_prose() -> None:
         "x-pinned": {
             "source": "https://vendor.example/openapi",
             "retrieved": "2026-12-03",
-            "by": "python -m codegen.upstream.pinning",
+            "by": "python -m codegen.drift.upstream.pinning",
         },
     }
 

@@ -1,4 +1,4 @@
-"""Drift check 3 (codegen/upstream/): response statuses, bodies, fields and enums.
+"""Drift check 3 (codegen/drift/upstream/): response statuses, bodies, fields and enums.
 
 Every document here is a small one written by the test itself; no test reads the vendors'
 real documents (CI does not have them) or touches the network.
@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from codegen import upstream
-from codegen.upstream import UpstreamError
+from codegen.drift import upstream
+from codegen.drift.upstream import UpstreamError
 from tests.upstream_documents import (
     body,
     document,

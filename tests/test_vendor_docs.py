@@ -2,7 +2,7 @@
 
 `specs/truemed.docs.yaml` records what Truemed's pages list, with their address and the date
 they were read; this test compares `specs/truemed.yaml` with that record. Goodstack publishes
-an OpenAPI document, so its fidelity is drift check 3's job (`codegen/upstream/`).
+an OpenAPI document, so its fidelity is drift check 3's job (`codegen/drift/upstream/`).
 """
 
 from __future__ import annotations

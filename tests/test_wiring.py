@@ -19,8 +19,8 @@ from eligibility_clients._cli import _export
 from eligibility_clients._operation import OPERATION_ATTRIBUTE
 from eligibility_clients.testing import FakeGoodstack, FakeTruemed
 
-from codegen.surface import read_operations
-from codegen.wiring import unwired
+from codegen.generate.surface import read_operations
+from codegen.generate.wiring import unwired
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDORS: dict[str, tuple[Any, Any, Any]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from codegen.upstream import Difference
+from codegen.drift.upstream import Difference
 
 ROOT = Path(__file__).resolve().parent.parent
 OP = "GET /items"

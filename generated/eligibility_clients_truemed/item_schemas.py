@@ -1,7 +1,7 @@
 """The item schemas of `specs/truemed.yaml`'s list operations, for the fakes: do not edit.
 
-Written by `nox -s generate` (codegen/item_schemas.py) from the spec: each item's JSON schema,
-references inlined, descriptions left out.
+Written by `nox -s generate` (codegen/generate/item_schemas.py) from the spec: each item's
+JSON schema, references inlined, descriptions left out.
 """
 
 from __future__ import annotations

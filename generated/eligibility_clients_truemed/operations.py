@@ -1,6 +1,6 @@
 """The operations of `specs/truemed.yaml`, declared for the overlay: do not edit.
 
-Written by `nox -s generate` (codegen/surface.py) from the spec. See `codegen/surface.py` for
+Written by `nox -s generate` (codegen/generate/surface.py) from the spec. See `codegen/generate/surface.py` for
 what each name is for.
 """
 
