@@ -1,9 +1,10 @@
-"""No key and no personal value in anything the library prints: exception chains, log records.
+"""No key in anything the library prints: exception chains, log records; short keys refused.
 
 A server may echo what it was sent anywhere: a header, a field that then fails to parse, an
 error message, a next link, a body that is not JSON. Whatever it echoes, the formatted
 exception chain (what `logging.exception`, Sentry and a plain traceback print) and every
-log record are checked for the key, and records at INFO and above for the personal values.
+log record are checked for the key. `every_record` and `shown` are shared with
+`test_privacy_personal.py`, which checks the same for personal values.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ KEYS = st.text(
     max_size=40,
 ).map(lambda text: f"sk_{text}")
 AROUND = st.text(alphabet="abc -:/'\"", max_size=6)
-EMAIL = "ada.lovelace@example.com"
 Echo = Callable[[str, str], httpx2.Response]
 
 
@@ -247,91 +247,6 @@ def test_a_connection_error_quoting_the_key_is_cut(caplog: pytest.LogCaptureFixt
         list(client.qualification_sessions.list())
     assert key not in shown(records, caught.value)
     assert "Connection error: proxy refused <redacted>" in str(caught.value)
-
-
-# -- personal values -----------------------------------------------------------------------
-
-
-def _busy_then(answer: httpx2.Response) -> Callable[[httpx2.Request], httpx2.Response]:
-    answers = [httpx2.Response(503), answer]
-
-    def reply(request: httpx2.Request) -> httpx2.Response:
-        return answers.pop(0) if answers else answer
-
-    return reply
-
-
-@pytest.mark.parametrize(
-    ("filters", "values"),
-    [
-        ({"search": EMAIL}, [EMAIL]),
-        ({"user_id": "user_7c1f9a2b", "search": "Lovelace"}, ["user_7c1f9a2b", "Lovelace"]),
-    ],
-)
-def test_truemed_personal_values_stay_out_of_info_and_messages(
-    caplog: pytest.LogCaptureFixture, filters: dict[str, str], values: list[str]
-) -> None:
-    echo = f"no session matches {' '.join(values)}"
-    answer = httpx2.Response(400, json={"error": "ValidationError", "message": echo})
-    client = TruemedClient(
-        api_key="tm_test_key_privacy", transport=httpx2.MockTransport(_busy_then(answer))
-    )
-    with every_record(caplog) as records, pytest.raises(APIError) as caught:
-        list(client.qualification_sessions.list(**filters))  # type: ignore[arg-type]
-    loud = [r for r in records if r.levelno >= logging.INFO]
-    text = shown(loud, caught.value) + str(caught.value)
-    for value in values:
-        assert value not in text
-    # INFO names the operation, the parameters and the attempt.
-    retry = next(r.getMessage() for r in loud if "retrying" in r.getMessage())
-    names = ", ".join(sorted(["page", "page_size", *filters]))
-    assert retry.startswith(
-        f"retrying GET list_qualification_sessions (query: {names}) after status 503"
-    )
-    assert "retry 1 of 2" in retry
-    # DEBUG shows the URLs, with the personal values hidden and the others as sent.
-    debug = "\n".join(r.getMessage() for r in records if r.levelno == logging.DEBUG)
-    for value in values:
-        assert value not in debug
-    assert "search=<hidden>" in debug or "user_id=<hidden>" in debug
-    assert "page_size=30" in debug
-
-
-def test_debug_shows_personal_values_only_when_asked(
-    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("ELIGIBILITY_CLIENTS_LOG_VALUES", "1")
-    answer = httpx2.Response(200, json={"qualification_sessions": [], "pagination": None})
-    client = TruemedClient(
-        api_key="tm_test_key_privacy", transport=httpx2.MockTransport(lambda request: answer)
-    )
-    with every_record(caplog) as records:
-        list(client.qualification_sessions.list(search=EMAIL))
-    debug = [r.getMessage() for r in records if r.levelno == logging.DEBUG]
-    assert any("search=ada.lovelace%40example.com" in line for line in debug)
-    assert all(r.levelno == logging.DEBUG for r in records)
-
-
-def test_goodstack_query_is_personal(caplog: pytest.LogCaptureFixture) -> None:
-    term = "organisation_abcdefghij"
-    answer = httpx2.Response(
-        400, json={"error": {"code": "bad_request", "message": f"unknown {term}"}}
-    )
-    client = GoodstackClient(
-        api_key="gs-privacy-test-key", transport=httpx2.MockTransport(_busy_then(answer))
-    )
-    with every_record(caplog) as records, pytest.raises(APIError) as caught:
-        list(client.eligibility_subscriptions.list(query=term))
-    assert term not in shown([r for r in records if r.levelno >= logging.INFO], caught.value)
-    assert term not in "\n".join(r.getMessage() for r in records)
-
-
-def test_a_personal_value_that_fails_its_check_is_not_quoted() -> None:
-    client = TruemedClient(api_key="tm_test_key_privacy")
-    with pytest.raises(ValueError, match="search cannot be sent") as caught:
-        client.qualification_sessions.list(search="ada\ud800lovelace")
-    assert "ada" not in str(caught.value)
-    assert "\\ud800" not in str(caught.value)
 
 
 # -- keys too short, and redaction ---------------------------------------------------------
