@@ -7,10 +7,11 @@ subscriptions as JSON lines, and an authentication error on purpose, which must 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from codegen.running import StepFailed, run, step_main
 
@@ -64,8 +65,9 @@ def demo() -> None:
     print("Exit status 3 (authentication), as documented.")
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point: 0 when every command behaved as documented."""
+    argparse.ArgumentParser(prog="python -m codegen.demo", description=__doc__).parse_args(argv)
     return step_main("demo", demo)
 
 

@@ -139,7 +139,7 @@ def test_generation_refuses_a_generator_the_templates_were_not_made_for(
 
 
 def test_templates_are_based_on_the_pinned_generator() -> None:
-    pyproject = (regenerate.ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"openapi-python-client=={regenerate.TEMPLATES_BASE_VERSION}"' in pyproject
     for template in regenerate.TEMPLATES.rglob("*.jinja"):
         head = template.read_text(encoding="utf-8")[:400]

@@ -9,10 +9,12 @@ records no key. The artifacts are then kept in `dist/`.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.paths import ROOT
@@ -122,6 +124,7 @@ def build_and_check() -> None:
     shutil.rmtree(ROOT / "build", ignore_errors=True)
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point: 0 when the artifacts pass every check."""
+    argparse.ArgumentParser(prog="python -m codegen.wheel", description=__doc__).parse_args(argv)
     return step_main("build", build_and_check)

@@ -241,7 +241,8 @@ def documented(operation: Operation[Any]) -> Callable[[FuncT], FuncT]:
             lines.append(f"    {parameter.python_name}: {parameter.description}{suffix}")
         listed = "\n" + "\n".join(lines) + "\n" if operation.filters else ""
         method.__doc__ = inspect.cleandoc(method.__doc__ or "") + listed
-        # Lets a check find, from the spec, an operation no method serves (codegen/generate/wiring.py).
+        # Lets a check find, from the spec, an operation no method serves
+        # (codegen/generate/wiring.py).
         setattr(method, OPERATION_ATTRIBUTE, operation.operation_id)
         return method
 
