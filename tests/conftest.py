@@ -7,6 +7,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+# Imported before any test runs: httpx2 imports httpcore2 on a first request and caches its
+# exception classes, and `pytester.runpytest_inprocess` drops the modules its run imported.
+# Were httpcore2 first imported there, a later import would make new classes that httpx2's
+# cache does not map, and a dropped connection would escape as httpcore2's own error.
+import httpcore2  # noqa: F401
 import pytest
 from eligibility_clients._secrets import KEY_ENV_VARS
 from hypothesis import HealthCheck, settings
