@@ -28,7 +28,7 @@ from eligibility_clients._secrets import MIN_KEY_LENGTH, REDACTED, redact
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.builders import goodstack_subscription, truemed_session
+from tests.builders import RetrySleeps, goodstack_subscription, truemed_session
 
 KEYS = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
@@ -236,13 +236,16 @@ def test_strict_mode_raises_as_cleanly() -> None:
     assert key not in "".join(traceback.format_exception(caught.value))
 
 
-def test_a_connection_error_quoting_the_key_is_cut(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_connection_error_quoting_the_key_is_cut(
+    caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
+) -> None:
     key = "sk_connection_key_12345678"
 
     def fail(request: httpx2.Request) -> httpx2.Response:
         raise httpx2.ConnectError(f"proxy refused {key}", request=request)
 
-    client = TruemedClient(api_key=key, transport=httpx2.MockTransport(fail), max_retries=1)
+    transport = httpx2.MockTransport(fail)
+    client = retry_sleeps.on(TruemedClient(api_key=key, transport=transport, max_retries=1))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.qualification_sessions.list())
     assert key not in shown(records, caught.value)
@@ -269,13 +272,15 @@ def _busy_then(answer: httpx2.Response) -> Callable[[httpx2.Request], httpx2.Res
     ],
 )
 def test_truemed_personal_values_stay_out_of_info_and_messages(
-    caplog: pytest.LogCaptureFixture, filters: dict[str, str], values: list[str]
+    caplog: pytest.LogCaptureFixture,
+    filters: dict[str, str],
+    values: list[str],
+    retry_sleeps: RetrySleeps,
 ) -> None:
     echo = f"no session matches {' '.join(values)}"
     answer = httpx2.Response(400, json={"error": "ValidationError", "message": echo})
-    client = TruemedClient(
-        api_key="tm_test_key_privacy", transport=httpx2.MockTransport(_busy_then(answer))
-    )
+    transport = httpx2.MockTransport(_busy_then(answer))
+    client = retry_sleeps.on(TruemedClient(api_key="tm_test_key_privacy", transport=transport))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.qualification_sessions.list(**filters))  # type: ignore[arg-type]
     loud = [r for r in records if r.levelno >= logging.INFO]
@@ -312,14 +317,15 @@ def test_debug_shows_personal_values_only_when_asked(
     assert all(r.levelno == logging.DEBUG for r in records)
 
 
-def test_goodstack_query_is_personal(caplog: pytest.LogCaptureFixture) -> None:
+def test_goodstack_query_is_personal(
+    caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
+) -> None:
     term = "organisation_abcdefghij"
     answer = httpx2.Response(
         400, json={"error": {"code": "bad_request", "message": f"unknown {term}"}}
     )
-    client = GoodstackClient(
-        api_key="gs-privacy-test-key", transport=httpx2.MockTransport(_busy_then(answer))
-    )
+    transport = httpx2.MockTransport(_busy_then(answer))
+    client = retry_sleeps.on(GoodstackClient(api_key="gs-privacy-test-key", transport=transport))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.eligibility_subscriptions.list(query=term))
     assert term not in shown([r for r in records if r.levelno >= logging.INFO], caught.value)
