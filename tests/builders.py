@@ -6,9 +6,10 @@ import random
 import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import httpx2
+from eligibility_clients._client import AsyncAPIClient, SyncAPIClient
 from eligibility_clients.testing import FakeAPI
 from eligibility_clients.testing._schema_data import Moments, SchemaValues, fixed
 from eligibility_clients_goodstack.item_schemas import ITEM_SCHEMAS as GOODSTACK_ITEMS
@@ -16,6 +17,9 @@ from eligibility_clients_truemed.item_schemas import ITEM_SCHEMAS as TRUEMED_ITE
 
 TRUEMED_KEY = "tm_fake_truemed_secret"
 GOODSTACK_KEY = "sk_fake_goodstack_secret"
+
+SyncClientT = TypeVar("SyncClientT", bound=SyncAPIClient)
+AsyncClientT = TypeVar("AsyncClientT", bound=AsyncAPIClient)
 
 
 class Recorder:
@@ -265,3 +269,41 @@ def plain_transport(fake: FakeAPI) -> httpx2.MockTransport:
         return response
 
     return httpx2.MockTransport(answer)
+
+
+class RetrySleeps:
+    """Retry delays recorded instead of slept: the `retry_sleeps` fixture.
+
+    `on(client)` gives a copy of a client whose retries wait through `sleep` (sync) or
+    `asleep` (async), which return at once; a `RetryTransport` takes `sleep=` directly.
+    `delays` lists the seconds each retry asked to wait, in order; `events` the walk-closed
+    event each sync wait was given (None outside a concurrent walk).
+    """
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+        self.events: list[threading.Event | None] = []
+        # A concurrent walk's threads wait at once; each delay stays beside its event.
+        self._lock = threading.Lock()
+
+    def sleep(self, seconds: float, closed: threading.Event | None = None) -> None:
+        """A `Sleep`: record `seconds` and `closed`."""
+        with self._lock:
+            self.delays.append(seconds)
+            self.events.append(closed)
+
+    async def asleep(self, seconds: float) -> None:
+        """An `AsyncSleep`: record `seconds`."""
+        self.delays.append(seconds)
+
+    @overload
+    def on(self, client: SyncClientT) -> SyncClientT: ...
+
+    @overload
+    def on(self, client: AsyncClientT) -> AsyncClientT: ...
+
+    def on(self, client: SyncAPIClient | AsyncAPIClient) -> SyncAPIClient | AsyncAPIClient:
+        """A copy of `client` whose retries record their delays here instead of sleeping."""
+        if isinstance(client, SyncAPIClient):
+            return client._with_retry_sleep(self.sleep)
+        return client._with_retry_sleep(self.asleep)

@@ -7,9 +7,16 @@ import os
 from pathlib import Path
 from typing import Any
 
+# Imported before any test runs: httpx2 imports httpcore2 on a first request and caches its
+# exception classes, and `pytester.runpytest_inprocess` drops the modules its run imported.
+# Were httpcore2 first imported there, a later import would make new classes that httpx2's
+# cache does not map, and a dropped connection would escape as httpcore2's own error.
+import httpcore2  # noqa: F401
 import pytest
 from eligibility_clients._secrets import KEY_ENV_VARS
 from hypothesis import HealthCheck, settings
+
+from tests.builders import RetrySleeps
 
 DATA = Path(__file__).parent / "data"
 
@@ -24,7 +31,8 @@ settings.register_profile(
     print_blob=True,
     max_examples=50,
     database=None,
-    # Autouse fixtures (no retry sleeps, a clean environment) hold for every example alike.
+    # The autouse clean environment holds for every example alike; a property test that
+    # retries records its waits in a `RetrySleeps` of each example's own.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
@@ -49,22 +57,10 @@ def goodstack_body() -> dict[str, Any]:
     return body
 
 
-@pytest.fixture(autouse=True)
-def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record retry delays instead of sleeping them."""
-    from eligibility_clients import _retries
-
-    delays: list[float] = []
-
-    def sleep(seconds: float, closed: object = None) -> None:
-        delays.append(seconds)
-
-    async def asleep(seconds: float) -> None:
-        delays.append(seconds)
-
-    monkeypatch.setattr(_retries, "_sleep", sleep)
-    monkeypatch.setattr(_retries, "_asleep", asleep)
-    return delays
+@pytest.fixture
+def retry_sleeps() -> RetrySleeps:
+    """Retry delays recorded instead of slept, for clients built with `retry_sleeps.on(...)`."""
+    return RetrySleeps()
 
 
 @pytest.fixture(autouse=True)

@@ -38,6 +38,7 @@ from tests.builders import (
     TRUEMED_KEY,
     GoodstackServer,
     Recorder,
+    RetrySleeps,
     TruemedServer,
     goodstack_error,
     truemed_error,
@@ -147,17 +148,18 @@ def test_failed_page_raises_after_every_item_before_it(concurrency: int) -> None
     assert walk_threads() == []
 
 
-def test_retries_apply_to_each_page_of_a_concurrent_walk(no_retry_sleep: list[float]) -> None:
+def test_retries_apply_to_each_page_of_a_concurrent_walk(retry_sleeps: RetrySleeps) -> None:
     server = TruemedServer(60, page_size=10)
     server.script = {
         3: [httpx2.Response(503), httpx2.Response(503)],
         5: [httpx2.ConnectError("connection reset")],
     }
-    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    client = retry_sleeps.on(truemed(server))
+    items = list(client.qualification_sessions.list(page_size=10, concurrency=4))
     assert numbers(items) == list(range(60))
     assert server.requests.count(3) == 3
     assert server.requests.count(5) == 2
-    assert len(no_retry_sleep) == 3
+    assert len(retry_sleeps.delays) == 3
 
 
 def test_a_failed_page_stops_the_retries_of_pages_after_it() -> None:
@@ -243,12 +245,13 @@ def test_a_server_that_ignores_page_is_still_reported_when_concurrent() -> None:
 
 
 def test_walk_stops_where_a_shrunken_last_page_says_and_ignores_pages_past_it(
-    no_retry_sleep: list[float],
+    retry_sleeps: RetrySleeps,
 ) -> None:
     server = TruemedServer(100, page_size=10)
     server.last_page = {2: 2}
     server.script = {4: [httpx2.Response(500)] * 3}  # never raised: the walk ends at page 2
-    items = list(truemed(server).qualification_sessions.list(page_size=10, concurrency=4))
+    client = retry_sleeps.on(truemed(server))
+    items = list(client.qualification_sessions.list(page_size=10, concurrency=4))
     assert numbers(items) == list(range(20))
     assert walk_threads() == []
 

@@ -19,9 +19,13 @@ from eligibility_clients import (
     EligibilitySubscription,
     QualificationSession,
     TruemedClient,
-    _retries,
 )
-from eligibility_clients._retries import WALK_CLOSED_EXTENSION, RetryPolicy, RetryTransport
+from eligibility_clients._retries import (
+    WALK_CLOSED_EXTENSION,
+    RetryPolicy,
+    RetryTransport,
+    pause,
+)
 from eligibility_clients._sending import asend, send
 
 from tests.builders import (
@@ -29,6 +33,7 @@ from tests.builders import (
     TRUEMED_KEY,
     GoodstackServer,
     Recorder,
+    RetrySleeps,
     TruemedServer,
     goodstack_error,
     truemed_error,
@@ -172,9 +177,10 @@ async def test_async_goodstack_walk_with_a_failure_mid_walk(concurrency: int) ->
 # --- the retry transport inside a closed walk ----------------------------------------------
 
 
-def test_retry_transport_gives_up_once_its_walk_is_closed(no_retry_sleep: list[float]) -> None:
+def test_retry_transport_gives_up_once_its_walk_is_closed(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(*[httpx2.Response(503)] * 3)
-    transport = RetryTransport(recorder.transport, RetryPolicy(max_retries=2))
+    policy = RetryPolicy(max_retries=2)
+    transport = RetryTransport(recorder.transport, policy, sleep=retry_sleeps.sleep)
     closed = threading.Event()
     closed.set()
     request = httpx2.Request(
@@ -183,18 +189,22 @@ def test_retry_transport_gives_up_once_its_walk_is_closed(no_retry_sleep: list[f
     with pytest.raises(httpx2.TransportError, match="retry abandoned"):
         transport.handle_request(request)
     assert len(recorder.requests) == 1
+    # The wait before the abandoned retry was handed the walk's event, to wake on.
+    assert retry_sleeps.events == [closed]
 
 
-def test_retry_wait_returns_at_once_when_the_walk_is_closed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def no_sleeping(seconds: float) -> None:
-        raise AssertionError("slept although the walk was closed")
-
-    monkeypatch.setattr(time, "sleep", no_sleeping)
+def test_the_default_retry_wait_returns_once_the_walk_is_closed() -> None:
+    started = time.monotonic()
     closed = threading.Event()
     closed.set()
-    _retries._pause(3600, closed)
+    pause(SAFETY, closed)
+    # Closed during the wait: it ends then, not when its seconds run out.
+    closing = threading.Event()
+    timer = threading.Timer(0.01, closing.set)
+    timer.start()
+    pause(SAFETY, closing)
+    timer.join()
+    assert time.monotonic() - started < SAFETY / 2
 
 
 # --- memory: pages are freed as soon as they are used ----------------------------------------

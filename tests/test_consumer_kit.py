@@ -15,19 +15,21 @@ from eligibility_clients.testing import FakeGoodstack, FakeTruemed, vcr_config
 from eligibility_clients.testing._vcr import drop_response_cookies
 from vcr.request import Request  # type: ignore[import-untyped]
 
+from tests.builders import RetrySleeps
+
 TEST_KEY = "kit-test-secret-not-a-real-key-0002"
 
 
 # --- faults do not sleep ---------------------------------------------------------------------
 
 
-def test_two_injected_503s_ask_for_no_wait(no_retry_sleep: list[float]) -> None:
+def test_two_injected_503s_ask_for_no_wait(retry_sleeps: RetrySleeps) -> None:
     fake = FakeTruemed()
     fake.faults.server_errors(times=2, status=503)
-    # Built as the README shows, with the default max_retries.
-    client = TruemedClient(api_key=fake.api_key, transport=fake.transport)
+    # Built as the README shows, with the default max_retries; the copy records the waits.
+    client = retry_sleeps.on(TruemedClient(api_key=fake.api_key, transport=fake.transport))
     assert client.qualification_sessions.list().items
-    assert no_retry_sleep == [0.0, 0.0]
+    assert retry_sleeps.delays == [0.0, 0.0]
     assert len(fake.requests) == 3
 
 
@@ -40,35 +42,36 @@ def test_two_injected_503s_ask_for_no_wait(no_retry_sleep: list[float]) -> None:
         lambda f: f.status(520),
     ],
 )
-def test_every_error_fault_says_retry_now(inject: object, no_retry_sleep: list[float]) -> None:
+def test_every_error_fault_says_retry_now(inject: object, retry_sleeps: RetrySleeps) -> None:
     fake = FakeGoodstack()
     inject(fake.faults)  # type: ignore[operator]
-    assert GoodstackClient(
-        api_key=fake.api_key, transport=fake.transport
-    ).eligibility_subscriptions.list()
-    assert no_retry_sleep == [0.0]
+    client = retry_sleeps.on(GoodstackClient(api_key=fake.api_key, transport=fake.transport))
+    assert client.eligibility_subscriptions.list()
+    assert retry_sleeps.delays == [0.0]
 
 
-def test_a_delay_is_sent_only_when_asked_for(no_retry_sleep: list[float]) -> None:
+def test_a_delay_is_sent_only_when_asked_for(retry_sleeps: RetrySleeps) -> None:
     fake = FakeTruemed()
     fake.faults.server_errors(retry_after=2.5).server_errors(retry_after=None)
-    client = TruemedClient(api_key=fake.api_key, transport=fake.transport)
+    client = retry_sleeps.on(TruemedClient(api_key=fake.api_key, transport=fake.transport))
     assert client.qualification_sessions.list().items
-    assert no_retry_sleep[0] == 2.5
+    first, second = retry_sleeps.delays
+    assert first == 2.5
     # No header: the client's own backoff for a second retry, 1 s scaled by [0.75, 1].
-    assert 0.75 <= no_retry_sleep[1] <= 1.0
+    assert 0.75 <= second <= 1.0
     with pytest.raises(ValueError, match="retry_after"):
         fake.faults.server_errors(retry_after=-1)
     with pytest.raises(TypeError, match="retry_after"):
         fake.faults.rate_limit(retry_after="0")  # type: ignore[arg-type]
 
 
-def test_exhausted_retries_still_raise(no_retry_sleep: list[float]) -> None:
+def test_exhausted_retries_still_raise(retry_sleeps: RetrySleeps) -> None:
     fake = FakeTruemed()
     fake.faults.server_errors(times=3)
+    client = retry_sleeps.on(TruemedClient(api_key=fake.api_key, transport=fake.transport))
     with pytest.raises(InternalServerError):
-        TruemedClient(api_key=fake.api_key, transport=fake.transport).qualification_sessions.list()
-    assert no_retry_sleep == [0.0, 0.0]
+        client.qualification_sessions.list()
+    assert retry_sleeps.delays == [0.0, 0.0]
 
 
 # --- vcr_config ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
     Recorder,
+    RetrySleeps,
     goodstack_error,
     goodstack_page,
     truemed_error,
@@ -272,7 +273,7 @@ def test_timeout_is_a_timeout_error() -> None:
 
 
 @pytest.mark.anyio
-async def test_async_errors_map_the_same_way() -> None:
+async def test_async_errors_map_the_same_way(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(goodstack_error(403, "forbidden", "Access is denied"))
     client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
     with pytest.raises(PermissionDeniedError):
@@ -280,19 +281,22 @@ async def test_async_errors_map_the_same_way() -> None:
     timeout = Recorder(*[httpx2.ConnectTimeout("slow")] * 3)
     client = AsyncGoodstackClient(api_key=GOODSTACK_KEY, transport=timeout.transport)
     with pytest.raises(APITimeoutError):
-        async for _ in client.eligibility_subscriptions.list():
+        async for _ in retry_sleeps.on(client).eligibility_subscriptions.list():
             pass
     assert len(timeout.requests) == 3
+    assert len(retry_sleeps.delays) == 2
 
 
-def test_key_never_appears_in_logs(caplog: pytest.LogCaptureFixture) -> None:
+def test_key_never_appears_in_logs(
+    caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
+) -> None:
     caplog.set_level(logging.DEBUG, logger="eligibility_clients")
     recorder = Recorder(
         httpx2.Response(503),
         goodstack_page(range(2), next_cursor="c2"),
         goodstack_error(401, "unauthorized", "Authorization header is invalid"),
     )
-    client = GoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport)
+    client = retry_sleeps.on(GoodstackClient(api_key=GOODSTACK_KEY, transport=recorder.transport))
     with pytest.raises(AuthenticationError) as caught:
         list(client.eligibility_subscriptions.list())
     assert_no_key(caught.value)

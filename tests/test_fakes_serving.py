@@ -27,6 +27,7 @@ from eligibility_clients import (
 from eligibility_clients.testing import FakeGoodstack, FakeServer, FakeTruemed, Faults
 
 from codegen.drift.traffic import SPECS, Exchange, Spec, check_exchanges
+from tests.builders import RetrySleeps
 from tests.test_fakes import (
     ROOT,
     eligibility_clients_goodstack,
@@ -96,15 +97,17 @@ def test_latency_is_slept_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
     assert slept == [0.05, 0.05]
 
 
-def test_rate_limit_then_success_is_retried(no_retry_sleep: list[float]) -> None:
+def test_rate_limit_then_success_is_retried(retry_sleeps: RetrySleeps) -> None:
     fake = FakeGoodstack()
+    client = retry_sleeps.on(eligibility_clients_goodstack(fake))
     fake.faults.rate_limit(retry_after=3)
-    assert len(eligibility_clients_goodstack(fake).eligibility_subscriptions.list().items) == 25
-    assert no_retry_sleep == [3.0]
+    assert len(client.eligibility_subscriptions.list().items) == 25
+    assert retry_sleeps.delays == [3.0]
     fake.faults.rate_limit(times=3, retry_after=None)
     with pytest.raises(RateLimitError) as caught:
-        eligibility_clients_goodstack(fake).eligibility_subscriptions.list()
+        client.eligibility_subscriptions.list()
     assert caught.value.code == "rate_limited"
+    assert len(retry_sleeps.delays) == 3
 
 
 def test_server_is_quiet_when_a_client_hangs_up_but_reports_other_errors(
@@ -136,13 +139,15 @@ def test_server_error_burst_exhausts_retries() -> None:
     assert eligibility_clients_truemed(fake, max_retries=2).qualification_sessions.list().items
 
 
-def test_dropped_connection() -> None:
+def test_dropped_connection(retry_sleeps: RetrySleeps) -> None:
     fake = FakeTruemed()
     fake.faults.drop_connection()
     with pytest.raises(APIConnectionError):
         eligibility_clients_truemed(fake, max_retries=0).qualification_sessions.list()
     fake.faults.drop_connection()
-    assert eligibility_clients_truemed(fake, max_retries=1).qualification_sessions.list().items
+    client = retry_sleeps.on(eligibility_clients_truemed(fake, max_retries=1))
+    assert client.qualification_sessions.list().items
+    assert len(retry_sleeps.delays) == 1
 
 
 @pytest.mark.parametrize("inject", [Faults.truncated_body, Faults.non_json_body])

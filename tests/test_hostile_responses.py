@@ -29,6 +29,7 @@ from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
     Recorder,
+    RetrySleeps,
     goodstack_page,
     truemed_page,
 )
@@ -220,7 +221,9 @@ HOSTILE_BODIES = [
 @pytest.mark.parametrize("body", HOSTILE_BODIES)
 @pytest.mark.parametrize("status", [200, 400, 503])
 @pytest.mark.parametrize("vendor", ["truemed", "goodstack"])
-def test_hostile_bodies_raise_only_api_errors(body: bytes, status: int, vendor: str) -> None:
+def test_hostile_bodies_raise_only_api_errors(
+    body: bytes, status: int, vendor: str, retry_sleeps: RetrySleeps
+) -> None:
     # Garbage earlier tests left in this process is collected first, at a shallow stack. Once,
     # under pytest-xdist (which spreads tests over processes differently each run), the deep
     # body failed this test with six "unraisable exception" errors, pytest's hook hitting the
@@ -228,9 +231,9 @@ def test_hostile_bodies_raise_only_api_errors(body: bytes, status: int, vendor: 
     gc.collect()
     recorder = Recorder(*[httpx2.Response(status, content=body)] * 3)
     resource: Any = (
-        truemed(recorder.transport).qualification_sessions
+        retry_sleeps.on(truemed(recorder.transport)).qualification_sessions
         if vendor == "truemed"
-        else goodstack(recorder.transport).eligibility_subscriptions
+        else retry_sleeps.on(goodstack(recorder.transport)).eligibility_subscriptions
     )
     with pytest.raises(APIError) as caught:
         resource.list()
@@ -280,19 +283,21 @@ RETRY_AFTER_VALUES = [
 
 
 @pytest.mark.parametrize("value", RETRY_AFTER_VALUES)
-def test_retry_after_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
+def test_retry_after_garbage_is_a_bounded_wait(value: str, retry_sleeps: RetrySleeps) -> None:
     headers = httpx2.Headers([(b"retry-after", value.encode())])
     hinted = retry_after_seconds(headers)
     assert hinted is None or (math.isfinite(hinted) and hinted >= 0)
     recorder = Recorder(
         httpx2.Response(429, headers=headers), truemed_page(range(1), page=1, last_page=1)
     )
-    assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
-    assert all(0 <= delay <= RetryPolicy().max_retry_after for delay in no_retry_sleep)
+    client = retry_sleeps.on(truemed(recorder.transport))
+    assert len(list(client.qualification_sessions.list())) == 1
+    [delay] = retry_sleeps.delays
+    assert 0 <= delay <= RetryPolicy().max_retry_after
 
 
 @pytest.mark.parametrize("value", ["garbage", "-1", "nan", "inf", "1e400", "0x10", ""])
-def test_retry_after_ms_garbage_is_a_bounded_wait(value: str, no_retry_sleep: list[float]) -> None:
+def test_retry_after_ms_garbage_is_a_bounded_wait(value: str, retry_sleeps: RetrySleeps) -> None:
     headers = httpx2.Headers({"retry-after-ms": value, "retry-after": "2"})
     hinted = retry_after_seconds(headers)
     assert hinted is not None
@@ -301,8 +306,10 @@ def test_retry_after_ms_garbage_is_a_bounded_wait(value: str, no_retry_sleep: li
     recorder = Recorder(
         httpx2.Response(503, headers=headers), truemed_page(range(1), page=1, last_page=1)
     )
-    assert len(list(truemed(recorder.transport).qualification_sessions.list())) == 1
-    assert all(0 <= delay <= 60 for delay in no_retry_sleep)
+    client = retry_sleeps.on(truemed(recorder.transport))
+    assert len(list(client.qualification_sessions.list())) == 1
+    assert retry_sleeps.delays == [hinted]
+    assert 0 <= hinted <= 60
 
 
 def test_a_far_future_retry_after_date_waits_the_cap() -> None:

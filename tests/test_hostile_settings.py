@@ -28,6 +28,7 @@ from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
     Recorder,
+    RetrySleeps,
     TruemedServer,
     goodstack_page,
     truemed_page,
@@ -168,12 +169,12 @@ def echoing(status: int, key: str) -> httpx2.Response:
 
 @pytest.mark.parametrize("status", [400, 401, 429, 500])
 def test_a_key_echoed_in_an_error_body_is_redacted(
-    status: int, caplog: pytest.LogCaptureFixture
+    status: int, caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="eligibility_clients")
     recorder = Recorder(*[echoing(status, GOODSTACK_KEY)] * 3)
     with pytest.raises(APIError) as caught:
-        goodstack(recorder.transport).eligibility_subscriptions.list()
+        retry_sleeps.on(goodstack(recorder.transport)).eligibility_subscriptions.list()
     error: Any = caught.value
     for text in (str(error), repr(error), error.message, str(error.args), error.code, caplog.text):
         assert GOODSTACK_KEY not in text

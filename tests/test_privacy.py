@@ -29,7 +29,7 @@ from eligibility_clients._secrets import MIN_KEY_LENGTH, REDACTED, redact
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.builders import goodstack_subscription, truemed_session
+from tests.builders import RetrySleeps, goodstack_subscription, truemed_session
 
 KEYS = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
@@ -236,13 +236,16 @@ def test_strict_mode_raises_as_cleanly() -> None:
     assert key not in "".join(traceback.format_exception(caught.value))
 
 
-def test_a_connection_error_quoting_the_key_is_cut(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_connection_error_quoting_the_key_is_cut(
+    caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
+) -> None:
     key = "sk_connection_key_12345678"
 
     def fail(request: httpx2.Request) -> httpx2.Response:
         raise httpx2.ConnectError(f"proxy refused {key}", request=request)
 
-    client = TruemedClient(api_key=key, transport=httpx2.MockTransport(fail), max_retries=1)
+    transport = httpx2.MockTransport(fail)
+    client = retry_sleeps.on(TruemedClient(api_key=key, transport=transport, max_retries=1))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.qualification_sessions.list())
     assert key not in shown(records, caught.value)

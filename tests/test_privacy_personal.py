@@ -14,6 +14,7 @@ import httpx2
 import pytest
 from eligibility_clients import APIError, GoodstackClient, TruemedClient
 
+from tests.builders import RetrySleeps
 from tests.test_privacy import every_record, shown
 
 EMAIL = "ada.lovelace@example.com"
@@ -36,13 +37,15 @@ def _busy_then(answer: httpx2.Response) -> Callable[[httpx2.Request], httpx2.Res
     ],
 )
 def test_truemed_personal_values_stay_out_of_info_and_messages(
-    caplog: pytest.LogCaptureFixture, filters: dict[str, str], values: list[str]
+    caplog: pytest.LogCaptureFixture,
+    filters: dict[str, str],
+    values: list[str],
+    retry_sleeps: RetrySleeps,
 ) -> None:
     echo = f"no session matches {' '.join(values)}"
     answer = httpx2.Response(400, json={"error": "ValidationError", "message": echo})
-    client = TruemedClient(
-        api_key="tm_test_key_privacy", transport=httpx2.MockTransport(_busy_then(answer))
-    )
+    transport = httpx2.MockTransport(_busy_then(answer))
+    client = retry_sleeps.on(TruemedClient(api_key="tm_test_key_privacy", transport=transport))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.qualification_sessions.list(**filters))  # type: ignore[arg-type]
     loud = [r for r in records if r.levelno >= logging.INFO]
@@ -79,14 +82,15 @@ def test_debug_shows_personal_values_only_when_asked(
     assert all(r.levelno == logging.DEBUG for r in records)
 
 
-def test_goodstack_query_is_personal(caplog: pytest.LogCaptureFixture) -> None:
+def test_goodstack_query_is_personal(
+    caplog: pytest.LogCaptureFixture, retry_sleeps: RetrySleeps
+) -> None:
     term = "organisation_abcdefghij"
     answer = httpx2.Response(
         400, json={"error": {"code": "bad_request", "message": f"unknown {term}"}}
     )
-    client = GoodstackClient(
-        api_key="gs-privacy-test-key", transport=httpx2.MockTransport(_busy_then(answer))
-    )
+    transport = httpx2.MockTransport(_busy_then(answer))
+    client = retry_sleeps.on(GoodstackClient(api_key="gs-privacy-test-key", transport=transport))
     with every_record(caplog) as records, pytest.raises(APIError) as caught:
         list(client.eligibility_subscriptions.list(query=term))
     assert term not in shown([r for r in records if r.levelno >= logging.INFO], caught.value)

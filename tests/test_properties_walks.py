@@ -2,8 +2,8 @@
 
 Servers here are `httpx2.MockTransport` handlers driven by hypothesis: random JSON shapes, raw
 byte bodies, random headers, random next links, and random pagination sequences with
-transient faults. Retries do not sleep (the autouse `no_retry_sleep` fixture records the
-delays instead). The examples are fixed by the "ci" profile in `conftest.py`.
+transient faults. Retries do not sleep: the clients the helpers build record their delays in
+a `RetrySleeps` instead. The examples are fixed by the "ci" profile in `conftest.py`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
+    RetrySleeps,
     goodstack_subscription,
     truemed_session,
 )
@@ -121,35 +122,47 @@ def mutated_pages(draw: st.DrawFn, vendor: str) -> dict[str, Any]:
     return body
 
 
-def list_first_page(vendor: str, transport: httpx2.BaseTransport, **options: Any) -> Any:
+def client_for(
+    vendor: str, transport: httpx2.BaseTransport, sleeps: RetrySleeps | None, **options: Any
+) -> Any:
+    """A sync client of `vendor` whose retries record their delays in `sleeps` (or a new one)."""
+    sleeps = RetrySleeps() if sleeps is None else sleeps
     if vendor == "truemed":
-        client: Any = TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
+        return sleeps.on(TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options))
+    return sleeps.on(GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options))
+
+
+def list_first_page(
+    vendor: str, transport: httpx2.BaseTransport, sleeps: RetrySleeps | None = None, **options: Any
+) -> Any:
+    client = client_for(vendor, transport, sleeps, **options)
+    if vendor == "truemed":
         return client.qualification_sessions.list()
-    client = GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options)
     return client.eligibility_subscriptions.list()
 
 
 def first_page_error(
-    vendor: str, transport: httpx2.BaseTransport, **options: Any
+    vendor: str, transport: httpx2.BaseTransport, sleeps: RetrySleeps | None = None, **options: Any
 ) -> APIError | None:
     """The APIError fetching the first page raised, or None; anything else propagates."""
     try:
-        list_first_page(vendor, transport, **options)
+        list_first_page(vendor, transport, sleeps, **options)
     except APIError as exc:
         return exc
     return None
 
 
-def walk(vendor: str, transport: httpx2.BaseTransport, **options: Any) -> tuple[list[Any], Any]:
+def walk(
+    vendor: str, transport: httpx2.BaseTransport, sleeps: RetrySleeps | None = None, **options: Any
+) -> tuple[list[Any], Any]:
     """Every item a sync walk yields, and what it raised (None if it ended normally)."""
     got: list[Any] = []
     concurrency = options.pop("concurrency", 1)
     try:
+        client = client_for(vendor, transport, sleeps, **options)
         if vendor == "truemed":
-            client: Any = TruemedClient(api_key=TRUEMED_KEY, transport=transport, **options)
             page = client.qualification_sessions.list(page_size=3, concurrency=concurrency)
         else:
-            client = GoodstackClient(api_key=GOODSTACK_KEY, transport=transport, **options)
             page = client.eligibility_subscriptions.list(concurrency=concurrency)
         for item in page:
             got.append(item)
@@ -251,16 +264,16 @@ def test_raw_bytes_and_random_headers_end_in_an_api_error_or_a_page(
     content: bytes,
     status: int,
     headers: list[tuple[str, str]],
-    no_retry_sleep: list[float],
 ) -> None:
-    no_retry_sleep.clear()
     raw = [(name.encode(), value.encode("latin-1")) for name, value in headers]
+    sleeps = RetrySleeps()
     error = first_page_error(
-        vendor, always(lambda: httpx2.Response(status, content=content, headers=raw))
+        vendor, always(lambda: httpx2.Response(status, content=content, headers=raw)), sleeps
     )
     assert error is None or error.message
     policy = RetryPolicy()
-    assert all(0 <= delay <= policy.max_retry_after for delay in no_retry_sleep)
+    assert len(sleeps.delays) <= policy.max_retries
+    assert all(0 <= delay <= policy.max_retry_after for delay in sleeps.delays)
 
 
 @given(

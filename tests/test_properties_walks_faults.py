@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from tests.builders import (
     GOODSTACK_KEY,
     TRUEMED_KEY,
+    RetrySleeps,
 )
 from tests.test_properties_walks import (
     VENDORS,
@@ -200,11 +201,11 @@ def test_async_walks_match_the_stop_rules_too(pages: list[ScriptedPage], concurr
     server = ScriptedTruemed(pages)
     read = expected_pages(server)
 
+    client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=httpx2.MockTransport(server))
+
     async def run() -> list[Any]:
-        async with AsyncTruemedClient(
-            api_key=TRUEMED_KEY, transport=httpx2.MockTransport(server)
-        ) as client:
-            paginator = client.qualification_sessions.list(page_size=3, concurrency=concurrency)
+        async with RetrySleeps().on(client) as recording:
+            paginator = recording.qualification_sessions.list(page_size=3, concurrency=concurrency)
             return [item async for item in paginator]
 
     items = asyncio.run(run())

@@ -20,45 +20,53 @@ from eligibility_clients import (
 from eligibility_clients._logging import ENV_VAR, logger, setup_from_env
 from eligibility_clients._retries import RetryPolicy, retry_after_seconds
 
-from tests.builders import GOODSTACK_KEY, TRUEMED_KEY, Recorder, truemed_error, truemed_page
+from tests.builders import (
+    GOODSTACK_KEY,
+    TRUEMED_KEY,
+    Recorder,
+    RetrySleeps,
+    truemed_error,
+    truemed_page,
+)
 
 
 def ok() -> httpx2.Response:
     return truemed_page(range(1), page=1, last_page=1)
 
 
-def client_for(recorder: Recorder, retries: int = 2) -> TruemedClient:
-    return TruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport, max_retries=retries)
+def client_for(recorder: Recorder, sleeps: RetrySleeps, retries: int = 2) -> TruemedClient:
+    client = TruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport, max_retries=retries)
+    return sleeps.on(client)
 
 
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 503, 520])
 def test_retryable_statuses_are_retried_then_succeed(
-    status: int, no_retry_sleep: list[float]
+    status: int, retry_sleeps: RetrySleeps
 ) -> None:
     recorder = Recorder(httpx2.Response(status), ok())
-    page = client_for(recorder).qualification_sessions.list()
+    page = client_for(recorder, retry_sleeps).qualification_sessions.list()
     assert len(page.items) == 1
     assert len(recorder.requests) == 2
-    assert len(no_retry_sleep) == 1
-    assert 0.375 <= no_retry_sleep[0] <= 0.5
+    assert len(retry_sleeps.delays) == 1
+    assert 0.375 <= retry_sleeps.delays[0] <= 0.5
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
-def test_client_errors_are_not_retried(status: int, no_retry_sleep: list[float]) -> None:
+def test_client_errors_are_not_retried(status: int, retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(truemed_error(status, "ValidationError", "no"))
     with pytest.raises(Exception, match="ValidationError"):
-        client_for(recorder).qualification_sessions.list()
+        client_for(recorder, retry_sleeps).qualification_sessions.list()
     assert len(recorder.requests) == 1
-    assert no_retry_sleep == []
+    assert retry_sleeps.delays == []
 
 
-def test_backoff_grows_and_retries_run_out(no_retry_sleep: list[float]) -> None:
+def test_backoff_grows_and_retries_run_out(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(*[httpx2.Response(500)] * 5)
     with pytest.raises(InternalServerError):
-        client_for(recorder, retries=4).qualification_sessions.list()
+        client_for(recorder, retry_sleeps, retries=4).qualification_sessions.list()
     assert len(recorder.requests) == 5
     bounds = [(0.375, 0.5), (0.75, 1.0), (1.5, 2.0), (3.0, 4.0)]
-    for delay, (low, high) in zip(no_retry_sleep, bounds, strict=True):
+    for delay, (low, high) in zip(retry_sleeps.delays, bounds, strict=True):
         assert low <= delay <= high
 
 
@@ -67,16 +75,16 @@ def test_backoff_is_capped_at_8_seconds() -> None:
     assert all(6.0 <= policy.backoff(n) <= 8.0 for n in range(4, 10))
 
 
-def test_retry_after_seconds_is_honoured(no_retry_sleep: list[float]) -> None:
+def test_retry_after_seconds_is_honoured(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(httpx2.Response(429, headers={"Retry-After": "7"}), ok())
-    client_for(recorder).qualification_sessions.list()
-    assert no_retry_sleep == [7.0]
+    client_for(recorder, retry_sleeps).qualification_sessions.list()
+    assert retry_sleeps.delays == [7.0]
 
 
-def test_retry_after_is_capped_at_60_seconds(no_retry_sleep: list[float]) -> None:
+def test_retry_after_is_capped_at_60_seconds(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(httpx2.Response(503, headers={"Retry-After": "3600"}), ok())
-    client_for(recorder).qualification_sessions.list()
-    assert no_retry_sleep == [60.0]
+    client_for(recorder, retry_sleeps).qualification_sessions.list()
+    assert retry_sleeps.delays == [60.0]
 
 
 def test_retry_after_http_date() -> None:
@@ -90,49 +98,53 @@ def test_retry_after_http_date() -> None:
     assert retry_after_seconds(httpx2.Headers({})) is None
 
 
-def test_rate_limit_after_retries_is_a_rate_limit_error(no_retry_sleep: list[float]) -> None:
+def test_rate_limit_after_retries_is_a_rate_limit_error(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(*[httpx2.Response(429, headers={"Retry-After": "1"})] * 3)
     with pytest.raises(RateLimitError) as caught:
-        client_for(recorder).qualification_sessions.list()
+        client_for(recorder, retry_sleeps).qualification_sessions.list()
     assert caught.value.status_code == 429
-    assert no_retry_sleep == [1.0, 1.0]
+    assert retry_sleeps.delays == [1.0, 1.0]
 
 
-def test_x_should_retry_overrides_the_status(no_retry_sleep: list[float]) -> None:
+def test_x_should_retry_overrides_the_status(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(
         httpx2.Response(400, json={"error": "Busy"}, headers={"x-should-retry": "true"}),
         ok(),
     )
-    client_for(recorder).qualification_sessions.list()
+    client_for(recorder, retry_sleeps).qualification_sessions.list()
     assert len(recorder.requests) == 2
+    assert len(retry_sleeps.delays) == 1
     never = Recorder(httpx2.Response(503, headers={"x-should-retry": "false"}))
     with pytest.raises(InternalServerError):
-        client_for(never).qualification_sessions.list()
+        client_for(never, retry_sleeps).qualification_sessions.list()
     assert len(never.requests) == 1
 
 
-def test_connection_errors_and_timeouts_are_retried(no_retry_sleep: list[float]) -> None:
+def test_connection_errors_and_timeouts_are_retried(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(httpx2.ConnectError("refused"), httpx2.ReadTimeout("slow"), ok())
-    assert len(client_for(recorder).qualification_sessions.list().items) == 1
+    assert len(client_for(recorder, retry_sleeps).qualification_sessions.list().items) == 1
     assert len(recorder.requests) == 3
-    assert len(no_retry_sleep) == 2
+    assert len(retry_sleeps.delays) == 2
 
 
-def test_max_retries_zero_disables_retries() -> None:
+def test_max_retries_zero_disables_retries(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(httpx2.ConnectError("refused"))
     with pytest.raises(APIConnectionError):
-        client_for(recorder, retries=0).qualification_sessions.list()
+        client_for(recorder, retry_sleeps, retries=0).qualification_sessions.list()
     assert len(recorder.requests) == 1
+    assert retry_sleeps.delays == []
 
 
-def test_retries_apply_per_page_mid_walk(no_retry_sleep: list[float]) -> None:
+def test_retries_apply_per_page_mid_walk(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(
         truemed_page(range(0, 2), page=1, last_page=2, page_size=2),
         httpx2.Response(502),
         truemed_page(range(2, 4), page=2, last_page=2, page_size=2),
     )
-    assert len(list(client_for(recorder).qualification_sessions.list(page_size=2))) == 4
+    walk = client_for(recorder, retry_sleeps).qualification_sessions.list(page_size=2)
+    assert len(list(walk)) == 4
     assert [r.url.params["page"] for r in recorder.requests] == ["1", "2", "2"]
+    assert len(retry_sleeps.delays) == 1
 
 
 def test_bad_request_is_not_retried_for_goodstack() -> None:
@@ -144,12 +156,12 @@ def test_bad_request_is_not_retried_for_goodstack() -> None:
 
 
 @pytest.mark.anyio
-async def test_async_retries(no_retry_sleep: list[float]) -> None:
+async def test_async_retries(retry_sleeps: RetrySleeps) -> None:
     recorder = Recorder(httpx2.Response(503, headers={"Retry-After": "2"}), ok())
-    client = AsyncTruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport)
+    client = retry_sleeps.on(AsyncTruemedClient(api_key=TRUEMED_KEY, transport=recorder.transport))
     page = await client.qualification_sessions.list()
     assert len(page.items) == 1
-    assert no_retry_sleep == [2.0]
+    assert retry_sleeps.delays == [2.0]
 
 
 def test_log_env_var_turns_on_logging(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,14 @@ from eligibility_clients import (
     TruemedClient,
 )
 
-from tests.builders import GOODSTACK_KEY, TRUEMED_KEY, Recorder, goodstack_page, truemed_page
+from tests.builders import (
+    GOODSTACK_KEY,
+    TRUEMED_KEY,
+    Recorder,
+    RetrySleeps,
+    goodstack_page,
+    truemed_page,
+)
 
 SYNC = [
     (TruemedClient, TRUEMED_KEY, "qualification_sessions"),
@@ -64,16 +71,66 @@ def test_with_options_changes_the_copy_only_and_shares_the_pool(
 
 @pytest.mark.parametrize(("client_type", "key", "resource"), SYNC)
 def test_with_options_max_retries_reaches_the_retry_loop(
-    client_type: Any, key: str, resource: str
+    client_type: Any, key: str, resource: str, retry_sleeps: RetrySleeps
 ) -> None:
     recorder = Recorder(*(httpx2.Response(503) for _ in range(6)))
-    client = client_type(api_key=key, transport=recorder.transport, max_retries=3)
+    client = retry_sleeps.on(client_type(api_key=key, transport=recorder.transport, max_retries=3))
     with pytest.raises(InternalServerError):
         getattr(client.with_options(max_retries=1), resource).list()
     assert len(recorder.requests) == 2  # the copy's one retry, not the original's three
+    assert len(retry_sleeps.delays) == 1
     with pytest.raises(InternalServerError):
         getattr(client, resource).list()
     assert len(recorder.requests) == 6
+    assert len(retry_sleeps.delays) == 4
+
+
+class ClosingTransport(httpx2.MockTransport):
+    """A mock transport that tells whether it was closed, as a connection pool would be."""
+
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize(("client_type", "key", "resource"), SYNC)
+def test_a_retry_sleep_copy_shares_the_transport_and_waits_through_its_own_sleep(
+    client_type: Any, key: str, resource: str
+) -> None:
+    recorder = Recorder(*(r for _ in range(2) for r in (httpx2.Response(503), page_for(resource))))
+    transport = ClosingTransport(recorder)
+    client = client_type(api_key=key, transport=transport, timeout=7.5)
+    first, second = RetrySleeps(), RetrySleeps()
+    one, other = first.on(client), second.on(client)
+    assert type(one) is type(client)
+    assert repr(one) == repr(client)
+    assert one._transport is other._transport is client._transport  # one connection pool
+    assert one._http is not client._http
+    assert getattr(one, resource) is not getattr(client, resource)
+    getattr(one, resource).list()
+    assert len(first.delays) == 1
+    assert second.delays == []
+    getattr(other, resource).list()
+    assert len(first.delays) == len(second.delays) == 1
+    assert {r.extensions["timeout"]["read"] for r in recorder.requests} == {7.5}
+    other.close()
+    assert transport.closed  # closing either copy closes the pool they share
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("client_type", "key", "resource"), ASYNC)
+async def test_an_async_retry_sleep_copy_waits_through_its_own_sleep(
+    client_type: Any, key: str, resource: str, retry_sleeps: RetrySleeps
+) -> None:
+    recorder = Recorder(httpx2.Response(429, headers={"Retry-After": "4"}), page_for(resource))
+    client = client_type(api_key=key, transport=recorder.transport)
+    async with retry_sleeps.on(client) as recording:
+        assert recording._transport is client._transport
+        assert recording._http is not client._http
+        page = await getattr(recording, resource).list()
+    assert len(page.items) == 2
+    assert retry_sleeps.delays == [4.0]
 
 
 @pytest.mark.anyio

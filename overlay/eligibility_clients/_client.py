@@ -24,8 +24,9 @@ from ._config import (
     check_timeout,
     resolve_settings,
 )
-from ._http import build_async_client, build_client
+from ._http import async_transport, build_async_client, build_client, sync_transport
 from ._http_types import AsyncTransport, SyncTransport
+from ._retries import AsyncSleep, Sleep
 from ._sending import RequestOptions
 
 
@@ -118,11 +119,15 @@ class _APIClient(Generic[TransportT]):
         clone = copy.copy(self)
         clone._settings = settings
         clone._extra_headers = headers
-        # Each resource reads its client's options when built, so the copy gets its own.
-        for name, value in vars(self).items():
-            if isinstance(value, APIResource):
-                setattr(clone, name, type(value)(cast("ResourceHost[Any]", clone)))
+        clone._rebuild_resources()
         return clone
+
+    def _rebuild_resources(self) -> None:
+        # Each resource reads its client's options and httpx2 client when built, so a copy
+        # made by `copy.copy` needs resources of its own once it has been changed.
+        for name, value in list(vars(self).items()):
+            if isinstance(value, APIResource):
+                setattr(self, name, type(value)(cast("ResourceHost[Any]", self)))
 
     def __repr__(self) -> str:
         # Never the key: only where requests go and how they are retried.
@@ -136,8 +141,24 @@ class _APIClient(Generic[TransportT]):
 class SyncAPIClient(_APIClient[SyncTransport], Closing):
     """Settings, connection pool and context-manager support for a sync client."""
 
+    _transport: SyncTransport
+
     def _connect(self, transport: SyncTransport | None) -> None:
-        self._http = build_client(self._settings, transport)
+        self._transport = sync_transport(transport)
+        self._http = build_client(self._settings, self._transport)
+
+    def _with_retry_sleep(self, sleep: Sleep) -> Self:
+        """A copy of this client whose retries wait through `sleep` instead of `pause`.
+
+        For tests, which pass a `sleep` that records each delay rather than waiting it out;
+        private, so that the constructors' signatures stay the public API. The copy shares
+        this client's settings, options and transport (so its connection pool): closing
+        either client closes the pool.
+        """
+        clone = copy.copy(self)
+        clone._http = build_client(self._settings, self._transport, sleep=sleep)
+        clone._rebuild_resources()
+        return clone
 
     def close(self) -> None:
         """Close the connection pool; the client cannot be used afterwards."""
@@ -147,8 +168,22 @@ class SyncAPIClient(_APIClient[SyncTransport], Closing):
 class AsyncAPIClient(_APIClient[AsyncTransport]):
     """Settings, connection pool and async context-manager support for an async client."""
 
+    _transport: AsyncTransport
+
     def _connect(self, transport: AsyncTransport | None) -> None:
-        self._http = build_async_client(self._settings, transport)
+        self._transport = async_transport(transport)
+        self._http = build_async_client(self._settings, self._transport)
+
+    def _with_retry_sleep(self, sleep: AsyncSleep) -> Self:
+        """A copy of this client whose retries wait through `sleep` instead of `asyncio.sleep`.
+
+        For tests, as the sync client's `_with_retry_sleep`; the copy shares this client's
+        settings, options and transport, and closing either client closes the pool.
+        """
+        clone = copy.copy(self)
+        clone._http = build_async_client(self._settings, self._transport, sleep=sleep)
+        clone._rebuild_resources()
+        return clone
 
     async def aclose(self) -> None:
         """Close the connection pool; the client cannot be used afterwards."""

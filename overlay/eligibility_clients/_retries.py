@@ -12,8 +12,10 @@ import math
 import random
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeAlias
 
 import httpx2
 
@@ -41,17 +43,23 @@ def _walk_closed(request: httpx2.Request) -> threading.Event | None:
     return closed if isinstance(closed, threading.Event) else None
 
 
-def _pause(seconds: float, closed: threading.Event | None = None) -> None:
+#: How a `RetryTransport` waits before a retry: `sleep(seconds, closed)`. `closed` is the
+#: event of the concurrent walk that asked for the page (None outside one); a sleep should
+#: return as soon as it is set, since nobody will read the page. `pause` is the default; a
+#: test passes a function that records the delay instead of waiting it out.
+Sleep: TypeAlias = Callable[[float, threading.Event | None], None]
+
+#: How an `AsyncRetryTransport` waits before a retry: `await sleep(seconds)`.
+#: `asyncio.sleep` is the default; a closed async walk cancels its tasks instead.
+AsyncSleep: TypeAlias = Callable[[float], Awaitable[None]]
+
+
+def pause(seconds: float, closed: threading.Event | None = None) -> None:
     """Sleep `seconds`, waking early when `closed` (the requesting walk's) is set."""
     if closed is None:
         time.sleep(seconds)
     else:
         closed.wait(seconds)
-
-
-# Looked up at call time so tests can replace them.
-_sleep = _pause
-_asleep = asyncio.sleep
 
 
 @dataclass(frozen=True)
@@ -224,11 +232,15 @@ class _Attempts:
 
 
 class RetryTransport(httpx2.BaseTransport):
-    """A sync transport that retries `inner` according to a `RetryPolicy`."""
+    """A sync transport that retries `inner` according to a `RetryPolicy`.
 
-    def __init__(self, inner: SyncTransport, policy: RetryPolicy) -> None:
+    `sleep` waits out each delay before a retry (default: `pause`); see `Sleep`.
+    """
+
+    def __init__(self, inner: SyncTransport, policy: RetryPolicy, *, sleep: Sleep = pause) -> None:
         self._inner = inner
         self._policy = policy
+        self._sleep = sleep
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
@@ -236,7 +248,7 @@ class RetryTransport(httpx2.BaseTransport):
         while (delay := attempts.delay_after(self._attempt(request))) is not None:
             if attempts.discarded is not None:
                 attempts.discarded.close()
-            _sleep(delay, attempts.closed)
+            self._sleep(delay, attempts.closed)
             attempts.next_attempt()
         return attempts.final()
 
@@ -252,11 +264,17 @@ class RetryTransport(httpx2.BaseTransport):
 
 
 class AsyncRetryTransport(httpx2.AsyncBaseTransport):
-    """An async transport that retries `inner` according to a `RetryPolicy`."""
+    """An async transport that retries `inner` according to a `RetryPolicy`.
 
-    def __init__(self, inner: AsyncTransport, policy: RetryPolicy) -> None:
+    `sleep` waits out each delay before a retry (default: `asyncio.sleep`); see `AsyncSleep`.
+    """
+
+    def __init__(
+        self, inner: AsyncTransport, policy: RetryPolicy, *, sleep: AsyncSleep = asyncio.sleep
+    ) -> None:
         self._inner = inner
         self._policy = policy
+        self._sleep = sleep
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send `request`, retrying retryable failures; return the last response."""
@@ -264,7 +282,7 @@ class AsyncRetryTransport(httpx2.AsyncBaseTransport):
         while (delay := attempts.delay_after(await self._attempt(request))) is not None:
             if attempts.discarded is not None:
                 await attempts.discarded.aclose()
-            await _asleep(delay)
+            await self._sleep(delay)
             attempts.next_attempt()
         return attempts.final()
 
