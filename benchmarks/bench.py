@@ -14,7 +14,7 @@ benchmarks/performance-table.md. Each part lives in its own module beside this o
    serves pages the fakes rendered beforehand, so, as with a remote API, no server work runs
    in this process; a second table runs the fakes themselves.
 3. Long walks: the cost per page of a 16,000-page walk against a 1,000-page walk.
-4. Memory: peak traced memory while walking 10,000 and 100,000 items.
+4. Memory: peak traced memory while walking 20,000 and 100,000 items.
 
 Every timed figure is the median of several runs, and the contenders of a table run
 interleaved (one run of each, then again) so that a noisy neighbour hits them all alike.
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             long_walk_pages=(1_000, 4_000),
             long_walk_runs=1,
             memory_items=(10_000, 20_000),
+            memory_runs=1,
         )
     parts = args.only or list(PARTS)
     report = Report()
