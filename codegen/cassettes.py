@@ -20,10 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from codegen.drift.upstream.model import VENDORS
 from codegen.paths import ROOT
 from codegen.running import StepFailed, run, step_main
 
-VENDORS = ("truemed", "goodstack")
 CASSETTES = ROOT / "tests/cassettes"
 SOURCES = CASSETTES / "sources.json"
 

@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from codegen.consumer_typing.reports import completeness, misspelt, typo_problem
-from codegen.paths import ROOT
+from codegen.paths import DIST, ROOT
 from codegen.running import StepFailed, run, step_main
 from codegen.wheel.venvs import venv_with_only
 
 CONSUMER = ROOT / "tests/consumer"
-DIST = ROOT / "dist"
 VERSION_FILE = ROOT / "overlay/eligibility_clients/_version.py"
 VERIFYTYPES_MIN = 100.0
 

@@ -32,9 +32,8 @@ from pathlib import Path
 
 from codegen import versions
 from codegen.api import check as api
-from codegen.paths import ROOT
+from codegen.paths import DIST, ROOT
 
-DIST = ROOT / "dist"
 UNRELEASED = "## [Unreleased]"
 
 

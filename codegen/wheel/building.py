@@ -17,12 +17,11 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from codegen.paths import ROOT
+from codegen.paths import DIST, ROOT
 from codegen.running import StepFailed, run, step_main
 from codegen.wheel.contents import WHEEL_PACKAGES, inspect_wheel
 from codegen.wheel.venvs import venv_with_only
 
-DIST = ROOT / "dist"
 CONSUMER_CHECKS = ROOT / "tests/consumer/consumer_checks.py"
 # The consumer's own suite runs with the versions ours is tested with (the `test` group).
 CONSUMER_PINS = ("pytest==", "pytest-recording==", "vcrpy==")
